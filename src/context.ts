@@ -1,0 +1,32 @@
+import { randomUUID } from 'node:crypto';
+import type { ConfluentClient } from './confluent/client.js';
+import { createLoaders, type Loaders } from './loaders/index.js';
+import type { Logger } from './logger.js';
+
+/** What every resolver of one GraphQL request sees. */
+export interface Context {
+  requestId: string;
+  logger: Logger;
+  /** Aborts every upstream call of this request once its deadline has passed. */
+  signal: AbortSignal;
+  deadlineAt: number;
+  loaders: Loaders;
+}
+
+export function createContext(input: {
+  client: ConfluentClient;
+  logger: Logger;
+  requestTimeoutMs: number;
+  requestId?: string;
+}): Context {
+  const requestId = input.requestId || randomUUID();
+  const deadlineAt = Date.now() + input.requestTimeoutMs;
+  const signal = AbortSignal.timeout(input.requestTimeoutMs);
+  return {
+    requestId,
+    logger: input.logger.child({ requestId }),
+    signal,
+    deadlineAt,
+    loaders: createLoaders(input.client, { signal, deadlineAt }),
+  };
+}

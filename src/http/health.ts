@@ -1,0 +1,24 @@
+import express, { type Router } from 'express';
+import type { ConfluentClient } from '../confluent/client.js';
+import { ConfluentError } from '../confluent/errors.js';
+import { describeUpstreamError } from '../graphql/errors.js';
+
+const READINESS_TIMEOUT_MS = 5_000;
+
+/** `/healthz`: the process is up. `/readyz`: Confluent answers this service's credentials. */
+export function healthRouter(client: ConfluentClient): Router {
+  const router = express.Router();
+  router.get('/healthz', (_request, response) => {
+    response.json({ status: 'ok' });
+  });
+  router.get('/readyz', async (_request, response) => {
+    try {
+      await client.checkReachable({ signal: AbortSignal.timeout(READINESS_TIMEOUT_MS) });
+      response.json({ status: 'ready' });
+    } catch (error) {
+      const reason = error instanceof ConfluentError ? describeUpstreamError(error) : { code: 'INTERNAL', message: 'Readiness check failed' };
+      response.status(503).json({ status: 'unavailable', ...reason });
+    }
+  });
+  return router;
+}

@@ -1,0 +1,39 @@
+import DataLoader from 'dataloader';
+import { indexBy } from './once.js';
+
+/**
+ * Up to this many ids not yet covered by a listing are fetched one by one; more are answered by
+ * reading the whole list once (a list of hundreds costs a few pages, not hundreds of gets).
+ */
+export const SINGLE_GET_LIMIT = 4;
+
+export interface ListBacked<T> {
+  /** The whole upstream list, read once per request; every item also primes `byId`. */
+  all(): Promise<readonly T[]>;
+  /** One item by id, or null when Confluent has none with that id. */
+  byId: DataLoader<string, T | null>;
+}
+
+/** A resource that Confluent lists in full and also serves one at a time. */
+export function listBacked<T>(source: {
+  list: () => Promise<T[]>;
+  getOne?: (id: string) => Promise<T | null>;
+  idOf: (item: T) => string;
+}): ListBacked<T> {
+  let listing: Promise<T[]> | undefined;
+  const all = () =>
+    (listing ??= source.list().then((items) => {
+      for (const item of items) byId.prime(source.idOf(item), item);
+      return items;
+    }));
+  const byId = new DataLoader<string, T | null>(async (ids) => {
+    if (!listing && source.getOne && ids.length <= SINGLE_GET_LIMIT) {
+      const getOne = source.getOne;
+      // An error fails only its own key, so one bad id does not fail its batch mates.
+      return Promise.all(ids.map((id) => getOne(id).catch((error: Error) => error)));
+    }
+    const index = indexBy(await all(), source.idOf);
+    return ids.map((id) => index.get(id) ?? null);
+  });
+  return { all, byId };
+}

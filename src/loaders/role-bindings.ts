@@ -1,0 +1,94 @@
+import type { ConfluentClient, RequestOptions } from '../confluent/client.js';
+import { normalizePrincipal, orgWideBindingPattern, parseCrn, type ParsedCrn } from '../confluent/crn.js';
+import type { Organization, RoleBinding } from '../confluent/types.js';
+import type { RoleBindingFilter } from '../__generated__/resolvers-types.js';
+import { listBacked } from './list-backed.js';
+import { once } from './once.js';
+
+/** A role binding with its CRN pattern decoded once. */
+export interface RoleBindingRecord {
+  binding: RoleBinding;
+  scope: ParsedCrn;
+  /** `User:u-…` as Confluent writes it (normalized, so lookups with or without `User:` agree). */
+  principal: string;
+}
+
+function toRecord(binding: RoleBinding): RoleBindingRecord {
+  return {
+    binding,
+    scope: parseCrn(binding.crn_pattern ?? ''),
+    principal: normalizePrincipal(binding.principal ?? ''),
+  };
+}
+
+function groupBy(records: readonly RoleBindingRecord[], keyOf: (record: RoleBindingRecord) => string | undefined) {
+  const groups = new Map<string, RoleBindingRecord[]>();
+  for (const record of records) {
+    const key = keyOf(record);
+    if (key === undefined) continue;
+    const group = groups.get(key);
+    if (group) group.push(record);
+    else groups.set(key, [record]);
+  }
+  return groups;
+}
+
+/**
+ * Every role binding of the organization comes from one listing (`…/organization=<id>/*`), then is
+ * grouped in memory by principal, role, environment and cluster, whatever asks for it.
+ */
+export function createRoleBindingLoaders(
+  client: ConfluentClient,
+  request: RequestOptions,
+  currentOrganization: () => Promise<Organization | null>,
+) {
+  const bindings = listBacked<RoleBindingRecord>({
+    list: async () => {
+      const organization = await currentOrganization();
+      if (!organization) return [];
+      const listed = await client.listRoleBindings({ crnPattern: orgWideBindingPattern(organization.id) }, request);
+      return listed.map(toRecord);
+    },
+    getOne: async (id) => {
+      const binding = await client.getRoleBinding(id, request);
+      return binding && toRecord(binding);
+    },
+    idOf: (record) => record.binding.id,
+  });
+  const groups = once(async () => {
+    const records = await bindings.all();
+    return {
+      byPrincipal: groupBy(records, (record) => record.principal),
+      byRole: groupBy(records, (record) => record.binding.role_name),
+      byWorkspace: groupBy(records, (record) => record.scope.environmentId),
+      byCluster: groupBy(records, (record) => record.scope.clusterId),
+    };
+  });
+  const groupOf = (group: keyof Awaited<ReturnType<typeof groups>>) => async (key: string) =>
+    (await groups())[group].get(key) ?? [];
+
+  const ofPrincipal = groupOf('byPrincipal');
+  const ofRole = groupOf('byRole');
+  const ofWorkspace = groupOf('byWorkspace');
+  const ofCluster = groupOf('byCluster');
+
+  /** The bindings matching every given field, starting from the narrowest group. */
+  async function matching(filter: RoleBindingFilter = {}): Promise<readonly RoleBindingRecord[]> {
+    const principal = filter.principalId ? normalizePrincipal(filter.principalId) : undefined;
+    const candidates =
+      principal !== undefined ? await ofPrincipal(principal)
+      : filter.clusterId ? await ofCluster(filter.clusterId)
+      : filter.workspaceId ? await ofWorkspace(filter.workspaceId)
+      : filter.roleName ? await ofRole(filter.roleName)
+      : await bindings.all();
+    return candidates.filter(
+      (record) =>
+        (principal === undefined || record.principal === principal) &&
+        (!filter.roleName || record.binding.role_name === filter.roleName) &&
+        (!filter.workspaceId || record.scope.environmentId === filter.workspaceId) &&
+        (!filter.clusterId || record.scope.clusterId === filter.clusterId),
+    );
+  }
+
+  return { all: bindings.all, byId: bindings.byId, ofPrincipal, ofRole, ofWorkspace, ofCluster, matching };
+}

@@ -1,0 +1,122 @@
+import DataLoader from 'dataloader';
+import type { ConfluentClient, RequestOptions } from '../confluent/client.js';
+import type { Invitation, ServiceAccount, User } from '../confluent/types.js';
+import type { UserFilter } from '../__generated__/resolvers-types.js';
+import { listBacked, SINGLE_GET_LIMIT } from './list-backed.js';
+import { once } from './once.js';
+
+/** A GraphQL User: a person or a service account, each as Confluent sent it. */
+export type DirectoryUser =
+  | { type: 'HUMAN'; person: User }
+  | { type: 'SERVICE_ACCOUNT'; account: ServiceAccount };
+
+const PENDING_INVITATION_STATUSES = new Set(['INVITE_STATUS_SENT', 'INVITE_STATUS_STAGED']);
+
+const asPerson = (person: User): DirectoryUser => ({ type: 'HUMAN', person });
+const asServiceAccount = (account: ServiceAccount): DirectoryUser => ({ type: 'SERVICE_ACCOUNT', account });
+
+function resultOf<T>(loaded: T | Error | null | undefined, wrap: (item: T) => DirectoryUser): DirectoryUser | Error | null {
+  if (loaded instanceof Error) return loaded;
+  return loaded ? wrap(loaded) : null;
+}
+
+/** The id a User has in this graph: Confluent's `u-…` or `sa-…`. */
+export function userIdOf(user: DirectoryUser): string {
+  return user.type === 'HUMAN' ? user.person.id : user.account.id;
+}
+
+/** An invitation Confluent has not (yet) listed as a user still names the person it created. */
+function personFromInvitation(invitation: Invitation): User {
+  return {
+    id: invitation.user?.id ?? invitation.id,
+    email: invitation.email,
+    auth_type: invitation.auth_type,
+    metadata: invitation.metadata,
+  };
+}
+
+export function createUserLoaders(client: ConfluentClient, request: RequestOptions) {
+  const people = listBacked<User>({
+    list: () => client.listUsers(request),
+    getOne: (id) => client.getUser(id, request),
+    idOf: (user) => user.id,
+  });
+  const serviceAccounts = listBacked<ServiceAccount>({
+    list: () => client.listServiceAccounts(request),
+    getOne: (id) => client.getServiceAccount(id, request),
+    idOf: (account) => account.id,
+  });
+  const pendingInvitations = once(async () =>
+    (await client.listInvitations({}, request)).filter((invitation) => PENDING_INVITATION_STATUSES.has(invitation.status ?? '')),
+  );
+  const invitedUserIds = once(
+    async () => new Set((await pendingInvitations()).map((invitation) => personFromInvitation(invitation).id)),
+  );
+  // Confluent has no email filter on users, so emails are answered from the one listing.
+  const byEmail = new DataLoader<string, DirectoryUser | null, string>(
+    async (emails) => {
+      const index = new Map((await people.all()).map((person) => [person.email?.toLowerCase(), person]));
+      return emails.map((email) => {
+        const person = index.get(email.toLowerCase());
+        return person ? asPerson(person) : null;
+      });
+    },
+    { cacheKeyFn: (email) => email.toLowerCase() },
+  );
+
+  /**
+   * People and service accounts by id, batched together: a large batch (the principals of many role
+   * bindings) reads both lists once, a small one (a single `user(id:)`) gets each id on its own.
+   */
+  const byId = new DataLoader<string, DirectoryUser | null>(async (ids) => {
+    const personIds = ids.filter((id) => id.startsWith('u-'));
+    const accountIds = ids.filter((id) => id.startsWith('sa-'));
+    if (ids.length > SINGLE_GET_LIMIT) {
+      // Starting the listings first makes the per-type loaders answer from them.
+      if (personIds.length > 0) void people.all();
+      if (accountIds.length > 0) void serviceAccounts.all();
+    }
+    const [persons, accounts] = await Promise.all([
+      people.byId.loadMany(personIds),
+      serviceAccounts.byId.loadMany(accountIds),
+    ]);
+    const found = new Map<string, DirectoryUser | Error | null>();
+    personIds.forEach((id, i) => found.set(id, resultOf(persons[i], asPerson)));
+    accountIds.forEach((id, i) => found.set(id, resultOf(accounts[i], asServiceAccount)));
+    return ids.map((id) => found.get(id) ?? null);
+  });
+
+  /** People with a pending invitation, listed or not yet listed by Confluent. */
+  async function invitedPeople(): Promise<User[]> {
+    const [invitations, listed] = await Promise.all([pendingInvitations(), people.all()]);
+    const listedById = new Map(listed.map((person) => [person.id, person]));
+    return invitations.map((invitation) => listedById.get(invitation.user?.id ?? '') ?? personFromInvitation(invitation));
+  }
+
+  /** The `users` list: people first, then service accounts, each in Confluent's order. */
+  async function list(filter: UserFilter = {}): Promise<DirectoryUser[]> {
+    const wantsPeople = filter.type !== 'SERVICE_ACCOUNT';
+    // Service accounts have no email and are never invited, so those filters leave them out unread.
+    const wantsServiceAccounts = filter.type !== 'HUMAN' && !filter.email && filter.status !== 'INVITED';
+    const [peopleList, accounts, invited] = await Promise.all([
+      !wantsPeople ? [] : filter.status === 'INVITED' ? invitedPeople() : people.all(),
+      wantsServiceAccounts ? serviceAccounts.all() : [],
+      filter.status === 'ACTIVE' && wantsPeople ? invitedUserIds() : new Set<string>(),
+    ]);
+    const email = filter.email?.toLowerCase();
+    const matchingPeople = peopleList.filter(
+      (person) => (email === undefined || person.email?.toLowerCase() === email) && !invited.has(person.id),
+    );
+    return [...matchingPeople.map(asPerson), ...accounts.map(asServiceAccount)];
+  }
+
+  return {
+    people,
+    serviceAccounts,
+    byId,
+    byEmail,
+    list,
+    /** Whether a person's invitation is still pending; read only when a query asks for status. */
+    isInvited: async (userId: string) => (await invitedUserIds()).has(userId),
+  };
+}

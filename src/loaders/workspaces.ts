@@ -1,0 +1,40 @@
+import DataLoader from 'dataloader';
+import type { ConfluentClient, RequestOptions } from '../confluent/client.js';
+import type { Environment, KafkaCluster } from '../confluent/types.js';
+import { listBacked } from './list-backed.js';
+
+/** Environments (Workspaces): an organization has few, so one listing answers every id. */
+export function createWorkspaceLoaders(client: ConfluentClient, request: RequestOptions) {
+  return listBacked<Environment>({
+    list: () => client.listEnvironments(request),
+    idOf: (environment) => environment.id,
+  });
+}
+
+/**
+ * Kafka clusters. Confluent demands the environment on every cluster call, so clusters are read one
+ * list per environment, all environments of a batch in parallel.
+ */
+export function createClusterLoaders(
+  client: ConfluentClient,
+  request: RequestOptions,
+  allWorkspaces: () => Promise<readonly Environment[]>,
+) {
+  const ofWorkspace = new DataLoader<string, KafkaCluster[]>((environmentIds) =>
+    Promise.all(environmentIds.map((id) => client.listClusters(id, request).catch((error: Error) => error))),
+  );
+  /** A cluster id alone does not say its environment, so every environment's list is read. */
+  const byId = new DataLoader<string, KafkaCluster | null>(async (clusterIds) => {
+    const workspaces = await allWorkspaces();
+    const lists = await ofWorkspace.loadMany(workspaces.map((workspace) => workspace.id));
+    const clusters = lists.flatMap((list) => (list instanceof Error ? [] : list));
+    return clusterIds.map((id) => clusters.find((cluster) => cluster.id === id) ?? null);
+  });
+  return {
+    ofWorkspace,
+    byId,
+    /** A cluster whose environment is known (from a CRN): only that environment's list is read. */
+    inWorkspace: async (environmentId: string, clusterId: string): Promise<KafkaCluster | null> =>
+      (await ofWorkspace.load(environmentId)).find((cluster) => cluster.id === clusterId) ?? null,
+  };
+}

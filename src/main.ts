@@ -1,0 +1,56 @@
+// Entry point: the only module with side effects. Reads the configuration, starts the built-in
+// simulator when no credentials are set, serves the subgraph, and drains on SIGTERM.
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { createLogger, type Logger } from './logger.js';
+import { createServer } from './server.js';
+import { startSimulator } from './simulator/index.js';
+
+async function upstreamFor(config: Config, logger: Logger) {
+  if (config.upstream.mode === 'confluent') {
+    const { apiUrl, apiKey, apiSecret } = config.upstream;
+    logger.info({ apiUrl, apiKey }, 'serving a Confluent Cloud organization');
+    return { upstream: { apiUrl, apiKey, apiSecret }, close: async () => {} };
+  }
+  const simulator = await startSimulator();
+  logger.info({ simulatorUrl: simulator.url }, 'no Confluent credentials set: serving the built-in simulator and its demo organization');
+  return {
+    upstream: { apiUrl: simulator.url, apiKey: simulator.credentials.apiKey, apiSecret: simulator.credentials.apiSecret },
+    close: () => simulator.close(),
+  };
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`confluent-subgraph: invalid configuration: ${error.message}\n`);
+    process.exit(1);
+  }
+  const logger = createLogger(config.logLevel);
+  const { upstream, close } = await upstreamFor(config, logger);
+  const server = createServer({
+    upstream,
+    logger,
+    requestTimeoutMs: config.requestTimeoutMs,
+    upstreamMaxConcurrency: config.upstreamMaxConcurrency,
+    production: config.production,
+  });
+  const { url } = await server.listen(config.port, config.host);
+  logger.info({ url: `${url}/graphql` }, 'subgraph ready; open it in a browser for GraphiQL');
+
+  const shutdown = async (signal: string) => {
+    logger.info({ signal }, 'draining');
+    await server.stop();
+    await close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`confluent-subgraph: failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,24 @@
+import type { Resolvers } from '../__generated__/resolvers-types.js';
+import { KafkaCluster } from './kafka-cluster.js';
+import { Node } from './node.js';
+import { Organization } from './organization.js';
+import { Query } from './query.js';
+import { Role } from './role.js';
+import { RoleBinding, RoleBindingScope } from './role-binding.js';
+import { Date, DateTime } from './scalars.js';
+import { User } from './user.js';
+import { Workspace } from './workspace.js';
+
+export const resolvers = {
+  Query,
+  Node,
+  Organization,
+  User,
+  Role,
+  RoleBinding,
+  RoleBindingScope,
+  Workspace,
+  KafkaCluster,
+  Date,
+  DateTime,
+} satisfies Resolvers;

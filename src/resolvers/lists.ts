@@ -1,0 +1,20 @@
+// The lists this graph pages through: a name that cursors carry (so a cursor of one list is refused
+// by another) and the id that a cursor remembers.
+import { userIdOf } from '../loaders/users.js';
+import type {
+  KafkaClusterMapper,
+  OrganizationMapper,
+  RoleBindingMapper,
+  RoleMapper,
+  UserMapper,
+  WorkspaceMapper,
+} from './mappers.js';
+
+export const LISTS = {
+  organizations: { kind: 'organizations', idOf: (org: OrganizationMapper) => org.id },
+  users: { kind: 'users', idOf: userIdOf },
+  roles: { kind: 'roles', idOf: (role: RoleMapper) => role.name },
+  roleBindings: { kind: 'role-bindings', idOf: (record: RoleBindingMapper) => record.binding.id },
+  workspaces: { kind: 'workspaces', idOf: (workspace: WorkspaceMapper) => workspace.id },
+  clusters: { kind: 'clusters', idOf: (cluster: KafkaClusterMapper) => cluster.id },
+} as const;

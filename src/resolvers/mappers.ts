@@ -1,0 +1,32 @@
+// What each GraphQL type's resolvers receive as their parent: the upstream model as Confluent sent
+// it (or a thin wrapper naming which model it is). Codegen's `mappers` point here (codegen.ts).
+import type { RoleDefinition } from '../catalog/roles.js';
+import type { Environment, KafkaCluster, Organization } from '../confluent/types.js';
+import type { Connection, Edge } from '../graphql/connections.js';
+import type { RoleBindingRecord } from '../loaders/role-bindings.js';
+import type { DirectoryUser } from '../loaders/users.js';
+
+export type OrganizationMapper = Organization;
+export type OrganizationConnectionMapper = Connection<OrganizationMapper>;
+export type OrganizationEdgeMapper = Edge<OrganizationMapper>;
+
+export type UserMapper = DirectoryUser;
+export type UserConnectionMapper = Connection<UserMapper>;
+export type UserEdgeMapper = Edge<UserMapper>;
+
+export type RoleMapper = RoleDefinition;
+export type RoleConnectionMapper = Connection<RoleMapper>;
+export type RoleEdgeMapper = Edge<RoleMapper>;
+
+export type RoleBindingMapper = RoleBindingRecord;
+export type RoleBindingConnectionMapper = Connection<RoleBindingMapper>;
+export type RoleBindingEdgeMapper = Edge<RoleBindingMapper>;
+export type RoleBindingScopeMapper = RoleBindingRecord;
+
+export type WorkspaceMapper = Environment;
+export type WorkspaceConnectionMapper = Connection<WorkspaceMapper>;
+export type WorkspaceEdgeMapper = Edge<WorkspaceMapper>;
+
+export type KafkaClusterMapper = KafkaCluster;
+export type KafkaClusterConnectionMapper = Connection<KafkaClusterMapper>;
+export type KafkaClusterEdgeMapper = Edge<KafkaClusterMapper>;

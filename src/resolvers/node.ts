@@ -1,0 +1,50 @@
+import type { NodeResolvers, ResolversInterfaceTypes } from '../__generated__/resolvers-types.js';
+import type { Context } from '../context.js';
+import { roleByName } from './role.js';
+
+type NodeParent = ResolversInterfaceTypes<Record<string, unknown>>['Node'];
+type NodeTypeName = 'Organization' | 'Workspace' | 'KafkaCluster' | 'User' | 'RoleBinding' | 'Role';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+// Confluent's id prefixes name the entity; a role's id is its name, which has no prefix.
+const TYPE_OF_ID_PREFIX: ReadonlyArray<readonly [string, NodeTypeName]> = [
+  ['env-', 'Workspace'],
+  ['lkc-', 'KafkaCluster'],
+  ['u-', 'User'],
+  ['sa-', 'User'],
+  ['rb-', 'RoleBinding'],
+];
+
+/** `node(id:)`: every id this graph hands out resolves through the same loaders as everything else. */
+export async function resolveNode(id: string, context: Context): Promise<NodeParent | null> {
+  const { loaders } = context;
+  if (UUID.test(id)) return loaders.organizations.byId.load(id);
+  const prefixed = TYPE_OF_ID_PREFIX.find(([prefix]) => id.startsWith(prefix))?.[1];
+  switch (prefixed) {
+    case 'Workspace':
+      return loaders.workspaces.byId.load(id);
+    case 'KafkaCluster':
+      return loaders.clusters.byId.load(id);
+    case 'User':
+      return loaders.users.byId.load(id);
+    case 'RoleBinding':
+      return loaders.roleBindings.byId.load(id);
+    default:
+      return roleByName(id, context);
+  }
+}
+
+/** Which GraphQL type a Node parent is, told by the shape of the model the loaders returned. */
+function typeOfParent(parent: NodeParent): NodeTypeName {
+  if ('binding' in parent) return 'RoleBinding';
+  if ('person' in parent || 'account' in parent) return 'User';
+  if ('scopes' in parent) return 'Role';
+  if (parent.id.startsWith('lkc-')) return 'KafkaCluster';
+  if (parent.id.startsWith('env-')) return 'Workspace';
+  return 'Organization';
+}
+
+export const Node: NodeResolvers = {
+  __resolveType: typeOfParent,
+};

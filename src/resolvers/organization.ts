@@ -1,0 +1,17 @@
+import type { OrganizationResolvers } from '../__generated__/resolvers-types.js';
+import { paginate } from '../graphql/connections.js';
+import { LISTS } from './lists.js';
+
+// A Cloud API key sees one organization, so its lists are the lists of the whole key.
+export const Organization: OrganizationResolvers = {
+  __resolveReference: (reference, { loaders }) => loaders.organizations.byId.load(reference.id),
+  name: (org) => org.display_name ?? org.id,
+  jitEnabled: (org) => org.jit_enabled ?? null,
+  createdAt: (org) => org.metadata?.created_at ?? null,
+  updatedAt: (org) => org.metadata?.updated_at ?? null,
+  workspaces: (_, args, { loaders }) => paginate(args, LISTS.workspaces, loaders.workspaces.all),
+  users: (_, { filter, ...args }, { loaders }) =>
+    paginate(args, LISTS.users, () => loaders.users.list(filter ?? {})),
+  roleBindings: (_, { filter, ...args }, { loaders }) =>
+    paginate(args, LISTS.roleBindings, () => loaders.roleBindings.matching(filter ?? {})),
+};

@@ -1,0 +1,20 @@
+import type { QueryResolvers } from '../__generated__/resolvers-types.js';
+import { ROLE_CATALOG } from '../catalog/roles.js';
+import { paginate } from '../graphql/connections.js';
+import { LISTS } from './lists.js';
+import { resolveNode } from './node.js';
+import { roleByName } from './role.js';
+
+export const Query: QueryResolvers = {
+  node: (_, { id }, context) => resolveNode(id, context),
+  organizations: (_, args, { loaders }) => paginate(args, LISTS.organizations, loaders.organizations.all),
+  organization: (_, { id }, { loaders }) => (id ? loaders.organizations.byId.load(id) : loaders.organizations.current()),
+  users: (_, { filter, ...args }, { loaders }) => paginate(args, LISTS.users, () => loaders.users.list(filter ?? {})),
+  user: (_, { id }, { loaders }) => loaders.users.byId.load(id),
+  roles: (_, args) => paginate(args, LISTS.roles, async () => ROLE_CATALOG),
+  role: (_, { name }, context) => roleByName(name, context),
+  roleBindings: (_, { filter, ...args }, { loaders }) =>
+    paginate(args, LISTS.roleBindings, () => loaders.roleBindings.matching(filter ?? {})),
+  workspaces: (_, args, { loaders }) => paginate(args, LISTS.workspaces, loaders.workspaces.all),
+  workspace: (_, { id }, { loaders }) => loaders.workspaces.byId.load(id),
+};

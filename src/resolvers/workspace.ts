@@ -1,0 +1,16 @@
+import type { WorkspaceResolvers } from '../__generated__/resolvers-types.js';
+import { paginate } from '../graphql/connections.js';
+import { LISTS } from './lists.js';
+
+export const Workspace: WorkspaceResolvers = {
+  __resolveReference: (reference, { loaders }) => loaders.workspaces.byId.load(reference.id),
+  name: (environment) => environment.display_name ?? environment.id,
+  createdAt: (environment) => environment.metadata?.created_at ?? null,
+  updatedAt: (environment) => environment.metadata?.updated_at ?? null,
+  streamGovernancePackage: (environment) => environment.stream_governance_config?.package ?? null,
+  organization: (_, __, { loaders }) => loaders.organizations.current(),
+  clusters: (environment, args, { loaders }) =>
+    paginate(args, LISTS.clusters, () => loaders.clusters.ofWorkspace.load(environment.id)),
+  roleBindings: (environment, args, { loaders }) =>
+    paginate(args, LISTS.roleBindings, () => loaders.roleBindings.ofWorkspace(environment.id)),
+};

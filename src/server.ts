@@ -1,0 +1,96 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { ConfluentClient } from './confluent/client.js';
+import { createContext, type Context } from './context.js';
+import { formatError } from './graphql/errors.js';
+import { graphiqlRouter } from './http/graphiql.js';
+import { healthRouter } from './http/health.js';
+import { jsonErrorHandler } from './http/json-errors.js';
+import type { Logger } from './logger.js';
+import { requestLogPlugin } from './graphql/request-log-plugin.js';
+import { resolvers } from './resolvers/index.js';
+import { loadTypeDefs } from './schema.js';
+
+export const GRAPHQL_PATH = '/graphql';
+
+export interface ServerOptions {
+  /** The Confluent Cloud API (or the simulator) and the Cloud API key to read it with. */
+  upstream: { apiUrl: string; apiKey: string; apiSecret: string };
+  logger: Logger;
+  requestTimeoutMs: number;
+  upstreamMaxConcurrency: number;
+  production: boolean;
+  bodyLimitBytes?: number;
+}
+
+export interface Subgraph {
+  listen(port: number, host?: string): Promise<{ url: string }>;
+  /** Stops taking requests, lets in-flight ones finish, then closes upstream connections. */
+  stop(): Promise<void>;
+}
+
+export function createServer(options: ServerOptions): Subgraph {
+  const { logger } = options;
+  const client = new ConfluentClient({
+    apiUrl: options.upstream.apiUrl,
+    apiKey: options.upstream.apiKey,
+    apiSecret: options.upstream.apiSecret,
+    maxConcurrencyPerHost: options.upstreamMaxConcurrency,
+    logger,
+  });
+  const app = express();
+  const httpServer = http.createServer(app);
+  const apollo = new ApolloServer<Context>({
+    schema: buildSubgraphSchema({ typeDefs: loadTypeDefs(), resolvers }),
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: options.production,
+    csrfPrevention: true,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      requestLogPlugin(),
+    ],
+  });
+
+  app.disable('x-powered-by');
+  app.use(healthRouter(client));
+  app.use(graphiqlRouter(GRAPHQL_PATH));
+
+  let started = false;
+  return {
+    async listen(port, host) {
+      await apollo.start();
+      started = true;
+      app.use(
+        GRAPHQL_PATH,
+        express.json({ limit: options.bodyLimitBytes ?? 1_000_000 }),
+        expressMiddleware(apollo, {
+          context: async ({ req }) =>
+            createContext({
+              client,
+              logger,
+              requestTimeoutMs: options.requestTimeoutMs,
+              requestId: req.get('x-request-id'),
+            }),
+        }),
+      );
+      app.use(jsonErrorHandler(logger));
+      await new Promise<void>((resolve) => httpServer.listen(port, host, resolve));
+      const address = httpServer.address() as AddressInfo;
+      const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+      return { url: `http://${shownHost}:${address.port}` };
+    },
+    async stop() {
+      if (started) await apollo.stop();
+      else httpServer.close();
+      await client.close();
+    },
+  };
+}

@@ -1,0 +1,63 @@
+// The whole stack for integration tests: the simulator and the real server, both on real sockets.
+import { Writable } from 'node:stream';
+import { createLogger } from '../../src/logger.js';
+import { createServer, type ServerOptions } from '../../src/server.js';
+import { startSimulator, type Simulator, type SimulatorOptions } from '../../src/simulator/index.js';
+
+export interface GraphQLResponse<T = any> {
+  status: number;
+  data?: T;
+  errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>;
+}
+
+export interface Stack {
+  url: string;
+  simulator: Simulator;
+  /** Every log line the server wrote, as raw JSON text. */
+  logLines: string[];
+  graphql<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  close(): Promise<void>;
+}
+
+export async function startStack(
+  options: { simulator?: SimulatorOptions; server?: Partial<ServerOptions>; apiSecret?: string } = {},
+): Promise<Stack> {
+  const simulator = await startSimulator(options.simulator);
+  const logLines: string[] = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      logLines.push(String(chunk));
+      done();
+    },
+  });
+  const server = createServer({
+    upstream: {
+      apiUrl: simulator.url,
+      apiKey: simulator.credentials.apiKey,
+      apiSecret: options.apiSecret ?? simulator.credentials.apiSecret,
+    },
+    logger: createLogger('debug', sink),
+    requestTimeoutMs: 10_000,
+    upstreamMaxConcurrency: 4,
+    production: false,
+    ...options.server,
+  });
+  const { url } = await server.listen(0, '127.0.0.1');
+  return {
+    url,
+    simulator,
+    logLines,
+    async graphql(query, variables) {
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: response.status, ...((await response.json()) as object) };
+    },
+    async close() {
+      await server.stop();
+      await simulator.close();
+    },
+  };
+}
