@@ -2,10 +2,12 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 
 // Types whose resolvers receive an upstream model; each has a `<Type>Mapper` in mappers.ts, and so
 // do its connection and edge types.
-const LISTED_TYPES = ['Organization', 'User', 'Role', 'RoleBinding', 'Workspace', 'KafkaCluster'];
+const LISTED_TYPES = ['Organization', 'User', 'Role', 'RoleBinding', 'Workspace', 'KafkaCluster', 'Product', 'Usage'];
 const MAPPED_TYPES = [
   ...LISTED_TYPES.flatMap((type) => [type, `${type}Connection`, `${type}Edge`]),
   'RoleBindingScope',
+  'UsageGroup',
+  'UsageResource',
 ];
 
 const config: CodegenConfig = {

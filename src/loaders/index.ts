@@ -1,4 +1,5 @@
 import type { ConfluentClient, RequestOptions } from '../confluent/client.js';
+import { createCostLoaders } from './costs.js';
 import { createOrganizationLoaders } from './organizations.js';
 import { createRoleBindingLoaders } from './role-bindings.js';
 import { createUserLoaders } from './users.js';
@@ -14,6 +15,7 @@ export function createLoaders(client: ConfluentClient, request: RequestOptions) 
     clusters: createClusterLoaders(client, request, workspaces.all),
     users: createUserLoaders(client, request),
     roleBindings: createRoleBindingLoaders(client, request, organizations.current),
+    costs: createCostLoaders(client, request),
   };
 }
 

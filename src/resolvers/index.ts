@@ -2,10 +2,12 @@ import type { Resolvers } from '../__generated__/resolvers-types.js';
 import { KafkaCluster } from './kafka-cluster.js';
 import { Node } from './node.js';
 import { Organization } from './organization.js';
+import { Product } from './product.js';
 import { Query } from './query.js';
 import { Role } from './role.js';
 import { RoleBinding, RoleBindingScope } from './role-binding.js';
 import { Date, DateTime } from './scalars.js';
+import { Usage, UsageGroup, UsageResource } from './usage.js';
 import { User } from './user.js';
 import { Workspace } from './workspace.js';
 
@@ -19,6 +21,10 @@ export const resolvers = {
   RoleBindingScope,
   Workspace,
   KafkaCluster,
+  Product,
+  Usage,
+  UsageGroup,
+  UsageResource,
   Date,
   DateTime,
 } satisfies Resolvers;

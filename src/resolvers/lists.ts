@@ -4,8 +4,10 @@ import { userIdOf } from '../loaders/users.js';
 import type {
   KafkaClusterMapper,
   OrganizationMapper,
+  ProductMapper,
   RoleBindingMapper,
   RoleMapper,
+  UsageMapper,
   UserMapper,
   WorkspaceMapper,
 } from './mappers.js';
@@ -17,4 +19,6 @@ export const LISTS = {
   roleBindings: { kind: 'role-bindings', idOf: (record: RoleBindingMapper) => record.binding.id },
   workspaces: { kind: 'workspaces', idOf: (workspace: WorkspaceMapper) => workspace.id },
   clusters: { kind: 'clusters', idOf: (cluster: KafkaClusterMapper) => cluster.id },
+  products: { kind: 'products', idOf: (product: ProductMapper) => product.code },
+  usage: { kind: 'usage', idOf: (line: UsageMapper) => line.id },
 } as const;

@@ -1,13 +1,15 @@
 import type { NodeResolvers, ResolversInterfaceTypes } from '../__generated__/resolvers-types.js';
 import type { Context } from '../context.js';
+import { PRODUCT_CODE } from './product.js';
 import { roleByName } from './role.js';
 
 type NodeParent = ResolversInterfaceTypes<Record<string, unknown>>['Node'];
-type NodeTypeName = 'Organization' | 'Workspace' | 'KafkaCluster' | 'User' | 'RoleBinding' | 'Role';
+type NodeTypeName = 'Organization' | 'Workspace' | 'KafkaCluster' | 'User' | 'RoleBinding' | 'Role' | 'Product';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-// Confluent's id prefixes name the entity; a role's id is its name, which has no prefix.
+// Confluent's id prefixes name the entity. A role's id is its name (`CloudClusterAdmin`) and a
+// product's its code (`KAFKA`), which have none.
 const TYPE_OF_ID_PREFIX: ReadonlyArray<readonly [string, NodeTypeName]> = [
   ['env-', 'Workspace'],
   ['lkc-', 'KafkaCluster'],
@@ -31,7 +33,7 @@ export async function resolveNode(id: string, context: Context): Promise<NodePar
     case 'RoleBinding':
       return loaders.roleBindings.byId.load(id);
     default:
-      return roleByName(id, context);
+      return PRODUCT_CODE.test(id) ? { code: id } : roleByName(id, context);
   }
 }
 
@@ -40,6 +42,7 @@ function typeOfParent(parent: NodeParent): NodeTypeName {
   if ('binding' in parent) return 'RoleBinding';
   if ('person' in parent || 'account' in parent) return 'User';
   if ('scopes' in parent) return 'Role';
+  if ('code' in parent) return 'Product';
   if (parent.id.startsWith('lkc-')) return 'KafkaCluster';
   if (parent.id.startsWith('env-')) return 'Workspace';
   return 'Organization';

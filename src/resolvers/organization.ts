@@ -1,6 +1,7 @@
 import type { OrganizationResolvers } from '../__generated__/resolvers-types.js';
 import { paginate } from '../graphql/connections.js';
 import { LISTS } from './lists.js';
+import { usageSummary } from './usage-fields.js';
 
 // A Cloud API key sees one organization, so its lists are the lists of the whole key.
 export const Organization: OrganizationResolvers = {
@@ -14,4 +15,5 @@ export const Organization: OrganizationResolvers = {
     paginate(args, LISTS.users, () => loaders.users.list(filter ?? {})),
   roleBindings: (_, { filter, ...args }, { loaders }) =>
     paginate(args, LISTS.roleBindings, () => loaders.roleBindings.matching(filter ?? {})),
+  usageSummary: (_, args, context) => usageSummary(args, {}, context),
 };

@@ -3,7 +3,9 @@ import { ROLE_CATALOG } from '../catalog/roles.js';
 import { paginate } from '../graphql/connections.js';
 import { LISTS } from './lists.js';
 import { resolveNode } from './node.js';
+import { PRODUCT_CODE } from './product.js';
 import { roleByName } from './role.js';
+import { productCodes, usageConnection, usageSummary } from './usage-fields.js';
 
 export const Query: QueryResolvers = {
   node: (_, { id }, context) => resolveNode(id, context),
@@ -17,4 +19,8 @@ export const Query: QueryResolvers = {
     paginate(args, LISTS.roleBindings, () => loaders.roleBindings.matching(filter ?? {})),
   workspaces: (_, args, { loaders }) => paginate(args, LISTS.workspaces, loaders.workspaces.all),
   workspace: (_, { id }, { loaders }) => loaders.workspaces.byId.load(id),
+  products: (_, { period, ...args }, context) => paginate(args, LISTS.products, () => productCodes(period, context)),
+  product: (_, { id }) => (PRODUCT_CODE.test(id) ? { code: id } : null),
+  usage: (_, args, context) => usageConnection(args, {}, context),
+  usageSummary: (_, args, context) => usageSummary(args, {}, context),
 };

@@ -1,6 +1,7 @@
 import type { WorkspaceResolvers } from '../__generated__/resolvers-types.js';
 import { paginate } from '../graphql/connections.js';
 import { LISTS } from './lists.js';
+import { usageConnection, usageSummary } from './usage-fields.js';
 
 export const Workspace: WorkspaceResolvers = {
   __resolveReference: (reference, { loaders }) => loaders.workspaces.byId.load(reference.id),
@@ -13,4 +14,6 @@ export const Workspace: WorkspaceResolvers = {
     paginate(args, LISTS.clusters, () => loaders.clusters.ofWorkspace.load(environment.id)),
   roleBindings: (environment, args, { loaders }) =>
     paginate(args, LISTS.roleBindings, () => loaders.roleBindings.ofWorkspace(environment.id)),
+  usage: (environment, args, context) => usageConnection(args, { workspaceId: environment.id }, context),
+  usageSummary: (environment, args, context) => usageSummary(args, { workspaceId: environment.id }, context),
 };

@@ -1,0 +1,73 @@
+import DataLoader from 'dataloader';
+import type { ConfluentClient, RequestOptions } from '../confluent/client.js';
+import type { Cost } from '../confluent/types.js';
+import type { UsageFilter } from '../__generated__/resolvers-types.js';
+import { formatDay } from '../calendar.js';
+import { dayOfCostDate, resourceIdOf, workspaceIdOf } from '../usage/cost-line.js';
+import { costWindows, periodKey, type Period } from '../usage/period.js';
+
+const windowKey = (window: { startDate: string; endDate: string }) => `${window.startDate}/${window.endDate}`;
+
+function byDateThenId(a: Cost, b: Cost): number {
+  const dayA = dayOfCostDate(a.start_date);
+  const dayB = dayOfCostDate(b.start_date);
+  if (dayA !== dayB) return dayA < dayB ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+export function matchesUsageFilter(cost: Cost, filter: UsageFilter): boolean {
+  return (
+    (!filter.workspaceId || workspaceIdOf(cost) === filter.workspaceId) &&
+    (!filter.productId || cost.product === filter.productId) &&
+    (!filter.lineType || cost.line_type === filter.lineType) &&
+    (!filter.resourceId || resourceIdOf(cost) === filter.resourceId)
+  );
+}
+
+/**
+ * Cost lines of a period: one Costs API call per ≤31-day window, every window of a request fetched
+ * once and in parallel (under the client's concurrency cap), merged without duplicates; every
+ * workspace, product and summary of the request is then answered from them in memory.
+ */
+export function createCostLoaders(client: ConfluentClient, request: RequestOptions) {
+  const windows = new DataLoader<string, Cost[]>((keys) =>
+    Promise.all(
+      keys.map((key) => {
+        const [startDate = '', endDate = ''] = key.split('/');
+        return client.listCosts({ startDate, endDate }, request).catch((error: Error) => error);
+      }),
+    ),
+  );
+  const periods = new Map<string, Promise<Cost[]>>();
+
+  async function readPeriod(period: Period): Promise<Cost[]> {
+    const lists = await windows.loadMany(costWindows(period).map(windowKey));
+    const failed = lists.find((list): list is Error => list instanceof Error);
+    if (failed) throw failed;
+    const [first, last] = [formatDay(period.start), formatDay(period.end)];
+    const unique = new Map<string, Cost>();
+    for (const cost of (lists as Cost[][]).flat()) {
+      const day = dayOfCostDate(cost.start_date);
+      if (day >= first && day < last) unique.set(cost.id, cost);
+    }
+    return [...unique.values()].sort(byDateThenId);
+  }
+
+  /** Every cost line of the period, by date then id. */
+  function ofPeriod(period: Period): Promise<Cost[]> {
+    const key = periodKey(period);
+    let lines = periods.get(key);
+    if (!lines) {
+      lines = readPeriod(period);
+      periods.set(key, lines);
+    }
+    return lines;
+  }
+
+  return {
+    ofPeriod,
+    /** The period's lines that match every filter given (a field's own scope and the client's filter). */
+    matching: async (period: Period, ...filters: UsageFilter[]) =>
+      (await ofPeriod(period)).filter((cost) => filters.every((filter) => matchesUsageFilter(cost, filter))),
+  };
+}
