@@ -8,6 +8,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { ConfluentClient } from './confluent/client.js';
 import { createContext, type Context } from './context.js';
+import { argumentChecksPlugin } from './graphql/argument-checks-plugin.js';
 import { formatError } from './graphql/errors.js';
 import { graphiqlRouter } from './http/graphiql.js';
 import { healthRouter } from './http/health.js';
@@ -56,6 +57,7 @@ export function createServer(options: ServerOptions): Subgraph {
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       requestLogPlugin(),
+      argumentChecksPlugin(),
     ],
   });
 

@@ -1,0 +1,63 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import {
+  GraphQLError,
+  Kind,
+  TypeInfo,
+  getArgumentValues,
+  getVariableValues,
+  visit,
+  visitWithTypeInfo,
+  type DocumentNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
+import type { Context } from '../context.js';
+import { checkPeriod } from '../usage/period.js';
+import { pageSize } from './connections.js';
+
+/**
+ * Checks every `first` and `period` argument of the operation, nested ones included, before any
+ * resolver runs: a bad page size or period anywhere fails the whole request at once, with no
+ * upstream call made, instead of failing deep in the tree after the lists above it were read.
+ */
+export function checkArguments(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  rawVariables: Record<string, unknown>,
+): void {
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables);
+  // Variables that do not coerce are reported by Apollo's own validation; nothing to add here.
+  if (coerced.errors) return;
+  const typeInfo = new TypeInfo(schema);
+  // The operation itself and the fragments (validation has made sure each one is used).
+  const fragments = document.definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION);
+  const checkFields = visitWithTypeInfo(typeInfo, {
+    Field(node) {
+      const field = typeInfo.getFieldDef();
+      if (!field || field.args.length === 0) return;
+      const values = getArgumentValues(field, node, coerced.coerced);
+      if ('first' in values) pageSize(values.first as number | null);
+      if (values.period) checkPeriod(values.period as { start: string; end: string });
+    },
+  });
+  for (const definition of [operation, ...fragments]) visit(definition, checkFields);
+}
+
+export function argumentChecksPlugin(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, operation, request }) {
+          if (!operation) return;
+          try {
+            checkArguments(schema, document, operation, request.variables ?? {});
+          } catch (error) {
+            if (!(error instanceof GraphQLError)) throw error;
+            throw new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status: 400 } } });
+          }
+        },
+      };
+    },
+  };
+}
