@@ -40,14 +40,18 @@ async function main(): Promise<void> {
   const { url } = await server.listen(config.port, config.host);
   logger.info({ url: `${url}/graphql` }, 'subgraph ready; open it in a browser for GraphiQL');
 
+  let draining = false;
   const shutdown = async (signal: string) => {
+    if (draining) return;
+    draining = true;
     logger.info({ signal }, 'draining');
     await server.stop();
     await close();
     process.exit(0);
   };
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  process.once('SIGINT', () => void shutdown('SIGINT'));
+  // `on`, not `once`: a loader such as tsx re-raises a signal that no listener is left to handle.
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
 }
 
 main().catch((error: unknown) => {

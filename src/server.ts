@@ -50,9 +50,12 @@ export function createServer(options: ServerOptions): Subgraph {
   const apollo = new ApolloServer<Context>({
     schema: buildSubgraphSchema({ typeDefs: loadTypeDefs(), resolvers }),
     formatError,
+    logger,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: options.production,
     csrfPrevention: true,
+    // main.ts owns the signals: it drains the server, then closes the simulator and exits.
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),

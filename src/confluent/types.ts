@@ -125,6 +125,7 @@ export interface KafkaCluster {
     api_endpoint?: string;
     environment?: EnvScopedObjectReference;
     network?: EnvScopedObjectReference;
+    deletion_protection?: boolean;
   };
   status?: { phase: string; cku?: number };
 }

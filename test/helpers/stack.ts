@@ -16,6 +16,8 @@ export interface Stack {
   /** Every log line the server wrote, as raw JSON text. */
   logLines: string[];
   graphql<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** One named operation of a document with several. */
+  graphqlDocument<T = any>(document: string, operationName: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
   close(): Promise<void>;
 }
 
@@ -43,18 +45,20 @@ export async function startStack(
     ...options.server,
   });
   const { url } = await server.listen(0, '127.0.0.1');
+  const post = async (body: Record<string, unknown>) => {
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    return { status: response.status, ...((await response.json()) as object) };
+  };
   return {
     url,
     simulator,
     logLines,
-    async graphql(query, variables) {
-      const response = await fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query, variables }),
-      });
-      return { status: response.status, ...((await response.json()) as object) };
-    },
+    graphql: (query, variables) => post({ query, variables }),
+    graphqlDocument: (document, operationName, variables) => post({ query: document, operationName, variables }),
     async close() {
       await server.stop();
       await simulator.close();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GraphQLError } from 'graphql';
-import { decodeCursor, encodeCursor, paginate } from '../../src/graphql/connections.js';
+import { decodeCursor, encodeCursor, paginate, type Connection } from '../../src/graphql/connections.js';
 
 const items = Array.from({ length: 95 }, (_, i) => ({ id: `item-${i}` }));
 const list = { kind: 'items', idOf: (item: { id: string }) => item.id };
@@ -16,7 +16,7 @@ describe('paginate', () => {
       const seen: string[] = [];
       let after: string | null = null;
       for (;;) {
-        const page = await paginate({ first, after }, list, load(items));
+        const page: Connection<{ id: string }> = await paginate({ first, after }, list, load(items));
         seen.push(...page.nodes.map((node) => node.id));
         expect(page.totalCount).toBe(95);
         expect(page.nodes.length).toBeLessThanOrEqual(first);

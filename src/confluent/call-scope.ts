@@ -1,0 +1,54 @@
+// One signal for every attempt and retry wait of a call, fired by the caller's signal or by the
+// deadline, remembering which: running out of time is a timeout, anything else an abort.
+
+import { setTimeout as sleep } from 'node:timers/promises';
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+  /** Epoch ms. The call is abandoned then, and no retry wait may end past it. */
+  deadlineAt?: number;
+}
+
+export type AbortKind = 'timeout' | 'aborted';
+
+export interface CallScope {
+  readonly signal: AbortSignal;
+  /** Why the scope fired, or undefined while it has not. */
+  abortKind(): AbortKind | undefined;
+  /** Waits `ms`, rejecting early if the scope fires. */
+  wait(ms: number): Promise<void>;
+  dispose(): void;
+}
+
+export function openCallScope({ signal, deadlineAt }: RequestOptions = {}, now = Date.now()): CallScope {
+  const controller = new AbortController();
+  let kind: AbortKind | undefined;
+  const fire = (why: AbortKind): void => {
+    if (kind !== undefined) return;
+    kind = why;
+    controller.abort();
+  };
+
+  // AbortSignal.timeout() and similar deadline signals abort with a TimeoutError.
+  const onCallerAbort = (): void =>
+    fire((signal?.reason as { name?: unknown } | undefined)?.name === 'TimeoutError' ? 'timeout' : 'aborted');
+  if (signal?.aborted) onCallerAbort();
+  else signal?.addEventListener('abort', onCallerAbort, { once: true });
+
+  let deadlineTimer: NodeJS.Timeout | undefined;
+  if (deadlineAt !== undefined) {
+    const remainingMs = deadlineAt - now;
+    if (remainingMs <= 0) fire('timeout');
+    else deadlineTimer = setTimeout(() => fire('timeout'), remainingMs);
+  }
+
+  return {
+    signal: controller.signal,
+    abortKind: () => kind,
+    wait: (ms) => sleep(ms, undefined, { signal: controller.signal }),
+    dispose: () => {
+      clearTimeout(deadlineTimer);
+      signal?.removeEventListener('abort', onCallerAbort);
+    },
+  };
+}

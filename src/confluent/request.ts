@@ -1,0 +1,139 @@
+// One logical GET to Confluent: attempts under the per-host concurrency cap, retries as the policy
+// decides, and turns every failure into a ConfluentError. Each attempt is reported to the logger
+// and the observability hook.
+
+import { openCallScope, type CallScope, type RequestOptions } from './call-scope.js';
+import { abortError, responseError, transportError, unexpectedResponseError, type ConfluentError } from './errors.js';
+import { transportFailureOf, type HttpResponse, type HttpTransport } from './http.js';
+import { decideRetry, type AttemptOutcome, type RetryPolicy } from './retry-policy.js';
+import { methodOf, pathOf, type Route, type RouteInput } from './routes.js';
+import { Semaphore, type Release } from './semaphore.js';
+
+/** The part of a pino logger the client uses. */
+export interface Logger {
+  warn(obj: object, msg: string): void;
+  debug(obj: object, msg: string): void;
+}
+
+/** One attempt of an upstream call, successful or not. */
+export interface UpstreamCallEvent {
+  route: Route;
+  status?: number;
+  /** Time on the wire, from sending the request to reading the whole body; excludes queueing. */
+  durationMs: number;
+  /** 1 for the first attempt, 2 for the first retry… */
+  attempt: number;
+  error?: ConfluentError;
+}
+
+export interface RequesterOptions {
+  transport: HttpTransport;
+  maxConcurrency: number;
+  policy: RetryPolicy;
+  logger?: Logger;
+  onUpstreamCall?: (event: UpstreamCallEvent) => void;
+}
+
+type AttemptResult =
+  | { ok: true; value: unknown }
+  /** Without an outcome the call is over: it was aborted or ran out of time. */
+  | { ok: false; error: ConfluentError; outcome?: AttemptOutcome };
+
+export class Requester {
+  readonly #options: RequesterOptions;
+  readonly #slots: Semaphore;
+
+  constructor(options: RequesterOptions) {
+    this.#options = options;
+    this.#slots = new Semaphore(options.maxConcurrency);
+  }
+
+  /** GETs `route` and returns its parsed JSON body, which the caller types. */
+  async getJson<T>(route: Route, input: RouteInput = {}, options: RequestOptions = {}): Promise<T> {
+    const { policy, logger } = this.#options;
+    const path = pathOf(route, input);
+    const method = methodOf(route);
+    const scope = openCallScope(options);
+    try {
+      let waitedMs = 0;
+      for (let attempt = 1; ; attempt += 1) {
+        const result = await this.#attempt(route, path, attempt, scope);
+        if (result.ok) return result.value as T;
+        if (result.outcome === undefined) throw result.error;
+        const context = { method, attempt, waitedMs, now: Date.now(), deadlineAt: options.deadlineAt };
+        const decision = decideRetry(result.outcome, context, policy);
+        if (!decision.retry) throw result.error;
+        logger?.warn({ ...errorFields(result.error), attempt, delayMs: decision.delayMs }, 'retrying Confluent call');
+        await scope.wait(decision.delayMs).catch(() => {
+          throw abortError(route, scope.abortKind() ?? 'aborted');
+        });
+        waitedMs += decision.delayMs;
+      }
+    } finally {
+      scope.dispose();
+    }
+  }
+
+  async #attempt(route: Route, path: string, attempt: number, scope: CallScope): Promise<AttemptResult> {
+    const release = await this.#acquireSlot(route, scope);
+    const startedAt = performance.now();
+    const settled = await this.#options.transport.get(path, scope.signal).then(
+      (response) => ({ response }),
+      (error: unknown) => ({ error }),
+    );
+    release();
+    const durationMs = performance.now() - startedAt;
+
+    const result =
+      'response' in settled ? interpretResponse(route, settled.response) : interpretFailure(route, settled.error, scope);
+    const status = 'response' in settled ? settled.response.status : undefined;
+    this.#report({ route, attempt, status, durationMs, error: result.ok ? undefined : result.error });
+    return result;
+  }
+
+  async #acquireSlot(route: Route, scope: CallScope): Promise<Release> {
+    try {
+      return await this.#slots.acquire(scope.signal);
+    } catch {
+      throw abortError(route, scope.abortKind() ?? 'aborted');
+    }
+  }
+
+  #report(event: UpstreamCallEvent): void {
+    const { logger, onUpstreamCall } = this.#options;
+    const { route, attempt, status, durationMs, error } = event;
+    logger?.debug({ route, attempt, status, kind: error?.kind, durationMs: Math.round(durationMs) }, 'Confluent call');
+    try {
+      onUpstreamCall?.(event);
+    } catch (hookError) {
+      // Observability must not fail a data call.
+      logger?.warn({ route, hookError: String(hookError) }, 'onUpstreamCall hook threw');
+    }
+  }
+}
+
+function interpretResponse(route: Route, response: HttpResponse): AttemptResult {
+  const outcome: AttemptOutcome = { kind: 'response', status: response.status, headers: response.headers };
+  if (response.status < 200 || response.status > 299) {
+    return { ok: false, error: responseError(route, response), outcome };
+  }
+  try {
+    return { ok: true, value: JSON.parse(response.body) };
+  } catch {
+    const requestId = response.headers['x-request-id'];
+    const error = unexpectedResponseError(route, 'the body is not JSON', { status: response.status, requestId });
+    return { ok: false, error, outcome };
+  }
+}
+
+function interpretFailure(route: Route, error: unknown, scope: CallScope): AttemptResult {
+  const abortKind = scope.abortKind();
+  if (abortKind !== undefined) return { ok: false, error: abortError(route, abortKind) };
+  const failure = transportFailureOf(error);
+  return { ok: false, error: transportError(route, failure, error), outcome: { kind: 'failure', failure } };
+}
+
+function errorFields(error: ConfluentError): object {
+  const { route, kind, status, code, requestId, retryAfterSeconds } = error;
+  return { route, kind, status, code, requestId, retryAfterSeconds };
+}

@@ -1,0 +1,97 @@
+// API keys: Cloud keys for automation and a few people, Kafka keys for workloads on the clusters
+// they hold roles on, and some forgotten keys of idle service accounts. The secret is never
+// listed: Confluent shows it once, when the key is created.
+import type { ApiKey, EnvScopedObjectReference, GlobalObjectReference, ServiceAccount, User } from '../../confluent/types.js';
+import { dayOf } from '../dates.js';
+import { apiUrl } from '../urls.js';
+import { randomMoment, sortByCreation, type SeedContext } from './context.js';
+import type { ClusterPlan, Landscape } from './landscape.js';
+
+/** What Confluent puts in `spec.resource` of a Cloud key: plain words, not URLs. */
+const CLOUD_RESOURCE: EnvScopedObjectReference = {
+  id: 'cloud',
+  related: 'cloud',
+  resource_name: 'cloud',
+  api_version: 'iam/v2',
+  kind: 'Cloud',
+};
+const AUTOMATION_ACCOUNTS = new Set(['ci-deployer', 'terraform-runner', 'monitoring-exporter', 'datadog-integration', 'cost-reporter']);
+
+function clusterResource(plan: ClusterPlan): EnvScopedObjectReference {
+  const cluster = plan.cluster;
+  return {
+    id: cluster.id,
+    environment: cluster.spec?.environment?.id ?? '',
+    related: apiUrl(`/cmk/v2/clusters/${cluster.id}`),
+    resource_name: cluster.metadata?.resource_name ?? '',
+    api_version: 'cmk/v2',
+    kind: 'Cluster',
+  };
+}
+
+export function buildApiKeys(
+  context: SeedContext,
+  landscape: Landscape,
+  owners: { users: User[]; serviceAccounts: ServiceAccount[] },
+  clusterIdsByPrincipal: Map<string, Set<string>>,
+): ApiKey[] {
+  const { prng, ids } = context.stream('api-keys');
+  const organizationId = landscape.organization.id;
+  const clusters = landscape.environments.flatMap((plan) => plan.clusters);
+  const clustersById = new Map(clusters.map((plan) => [plan.cluster.id, plan]));
+  const keys: ApiKey[] = [];
+
+  const issue = (owner: User | ServiceAccount, cluster: ClusterPlan | undefined, description: string) => {
+    const isServiceAccount = owner.kind === 'ServiceAccount';
+    const ownerName = isServiceAccount ? (owner as ServiceAccount).display_name : (owner as User).full_name;
+    const ownerReference: GlobalObjectReference = {
+      id: owner.id,
+      related: apiUrl(`/iam/v2/${isServiceAccount ? 'service-accounts' : 'users'}/${owner.id}`),
+      resource_name: owner.metadata?.resource_name ?? '',
+      api_version: 'iam/v2',
+      kind: isServiceAccount ? 'ServiceAccount' : 'User',
+    };
+    const id = ids.apiKey();
+    const notBefore = Math.max(dayOf(owner.metadata?.created_at ?? ''), cluster?.createdDay ?? 0);
+    const created = randomMoment(prng, context, notBefore + 1, context.today - 1);
+    keys.push({
+      api_version: 'iam/v2',
+      kind: 'ApiKey',
+      id,
+      metadata: {
+        self: apiUrl(`/iam/v2/api-keys/${id}`),
+        resource_name: `crn://api.confluent.cloud/organization=${organizationId}/${isServiceAccount ? 'service-account' : 'user'}=${owner.id}/api-key=${id}`,
+        created_at: created.at,
+        updated_at: created.at,
+      },
+      spec: {
+        display_name: cluster ? `${ownerName} on ${cluster.cluster.spec?.display_name}` : `${ownerName} cloud key`,
+        description,
+        owner: ownerReference,
+        resource: cluster ? clusterResource(cluster) : CLOUD_RESOURCE,
+      },
+    });
+  };
+
+  for (const account of owners.serviceAccounts) {
+    const name = account.display_name ?? '';
+    if (AUTOMATION_ACCOUNTS.has(name)) {
+      issue(account, undefined, `Used by ${name} against the management APIs`);
+      continue;
+    }
+    const boundClusters = [...(clusterIdsByPrincipal.get(account.id) ?? [])].flatMap((id) => clustersById.get(id) ?? []);
+    if (boundClusters.length === 0) {
+      // An idle account that still holds a key: what access reviews are meant to find.
+      if (prng.chance(0.4)) issue(account, prng.pick(clusters), 'Created for a migration; owner unknown');
+      continue;
+    }
+    const keyCount = prng.chance(0.75) ? (prng.chance(0.2) ? 2 : 1) : 0;
+    for (const cluster of prng.sample(boundClusters, keyCount)) issue(account, cluster, `Client credentials of ${name}`);
+  }
+  for (const user of owners.users) {
+    const draw = prng.next();
+    if (draw < 0.1) issue(user, undefined, 'Personal key for the Confluent CLI and Terraform');
+    else if (draw < 0.16) issue(user, prng.pick(clusters), 'Personal key for debugging with kcat');
+  }
+  return sortByCreation(keys);
+}

@@ -1,0 +1,155 @@
+// HTTP plumbing: request ids, the request log, injected faults, Basic authentication, rate-limit
+// headers, routing and JSON answers. Handlers stay free of all of it.
+import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as delay } from 'node:timers/promises';
+import { ConfluentError, failure, invalidFilter, serverError, tooManyRequests, UNAUTHENTICATED, type Reply } from './errors.js';
+import type { FaultAction, Faults } from './faults.js';
+import type { RateLimiter, RateLimitState } from './rate-limit.js';
+import type { RequestRecorder } from './request-log.js';
+import { routeName, type RequestContext, type Router } from './router.js';
+import type { SimulatorData } from './store.js';
+
+export interface ServerParts {
+  router: Router;
+  data: SimulatorData;
+  credentials: { apiKey: string; apiSecret: string };
+  today: number;
+  latencyMs: number;
+  log: RequestRecorder;
+  faults: Faults;
+  rateLimiter: RateLimiter;
+}
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+const WWW_AUTHENTICATE = 'Basic error="invalid_key", error_description="The API Key is invalid"';
+
+function isAuthorized(header: string | undefined, credentials: ServerParts['credentials']): boolean {
+  if (!header?.startsWith('Basic ')) return false;
+  const decoded = Buffer.from(header.slice('Basic '.length), 'base64').toString('utf8');
+  const separator = decoded.indexOf(':');
+  return separator > 0 && decoded.slice(0, separator) === credentials.apiKey && decoded.slice(separator + 1) === credentials.apiSecret;
+}
+
+function send(response: ServerResponse, requestId: string, reply: Reply, limits: RateLimitState): void {
+  if (response.destroyed || response.writableEnded) return;
+  const body = JSON.stringify(reply.body);
+  response.writeHead(reply.status, {
+    'Content-Type': 'application/json',
+    'Content-Length': Buffer.byteLength(body),
+    'X-Request-Id': requestId,
+    'X-RateLimit-Limit': String(limits.limit),
+    'X-RateLimit-Remaining': String(limits.remaining),
+    'X-RateLimit-Reset': String(limits.resetSeconds),
+    ...reply.headers,
+  });
+  response.end(body);
+}
+
+function rateLimited(requestId: string, retryAfterSeconds: number): Reply {
+  return { ...failure(requestId, 429, tooManyRequests(retryAfterSeconds)), headers: { 'Retry-After': String(retryAfterSeconds) } };
+}
+
+/** Answers one authenticated request from its route, or says why it cannot. */
+function dispatch(parts: ServerParts, request: IncomingMessage, url: URL, origin: string, requestId: string): Reply {
+  const match = parts.router.match(request.method ?? 'GET', url.pathname);
+  if (match.kind === 'none') {
+    return failure(requestId, 404, { code: 'resource_not_found', title: 'Not Found', detail: `No operation at ${url.pathname}`, source: {} });
+  }
+  if (match.kind === 'wrong-method') {
+    return {
+      ...failure(requestId, 405, { code: 'method_not_allowed', title: 'Method Not Allowed', detail: `${request.method} is not allowed here`, source: {} }),
+      headers: { Allow: match.route.method },
+    };
+  }
+  const { route, params } = match;
+  try {
+    for (const name of url.searchParams.keys()) {
+      if (!route.parameters.includes(name)) {
+        const collection = route.template.split('/').filter((segment) => segment && !segment.startsWith('{')).at(-1);
+        throw invalidFilter(name, `The '${collection}' resource can't be filtered by '${name}'`);
+      }
+    }
+    const context: RequestContext = { params, query: url.searchParams, path: url.pathname, origin, requestId, data: parts.data, today: parts.today };
+    return route.handle(context);
+  } catch (error) {
+    if (error instanceof ConfluentError) return failure(requestId, error.status, error.problem);
+    throw error;
+  }
+}
+
+export async function startServer(parts: ServerParts, port: number, host: string): Promise<RunningServer> {
+  // Aborted on close, so delayed and hanging requests stop waiting at once.
+  const closing = new AbortController();
+  let ownUrl = '';
+
+  function answer(request: IncomingMessage, url: URL, route: string, requestId: string, fault: FaultAction | undefined) {
+    let limits = parts.rateLimiter.peek(route);
+    if (fault?.kind === 'rate-limit') {
+      limits = { ...limits, remaining: 0, resetSeconds: fault.retryAfterSeconds };
+      return { reply: rateLimited(requestId, fault.retryAfterSeconds), limits };
+    }
+    if (fault?.kind === 'server-error') return { reply: failure(requestId, fault.status, serverError(fault.status)), limits };
+    if (!isAuthorized(request.headers.authorization, parts.credentials)) {
+      return { reply: { ...failure(requestId, 401, UNAUTHENTICATED), headers: { 'WWW-Authenticate': WWW_AUTHENTICATE } }, limits };
+    }
+    const taken = parts.rateLimiter.take(route);
+    if (!taken.allowed) return { reply: rateLimited(requestId, taken.resetSeconds), limits: taken };
+    const origin = request.headers.host ? `http://${request.headers.host}` : ownUrl;
+    try {
+      return { reply: dispatch(parts, request, url, origin, requestId), limits: taken };
+    } catch (error) {
+      process.stderr.write(`simulator: ${route} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      return { reply: failure(requestId, 500, serverError(500)), limits: taken };
+    }
+  }
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    request.resume(); // GET bodies are ignored, but must be read for the connection to be reused
+    const requestId = randomUUID();
+    const url = new URL(request.url ?? '/', 'http://simulator');
+    const method = request.method ?? 'GET';
+    const match = parts.router.match(method, url.pathname);
+    const route = match.kind === 'found' ? routeName(match.route) : `${method} ${url.pathname}`;
+    const entry = parts.log.record({ method, route, url: request.url ?? '/', status: 0, requestId });
+
+    const latency = parts.latencyMs + parts.faults.latencyFor(route);
+    if (latency > 0) await delay(latency, undefined, { signal: closing.signal });
+    const fault = parts.faults.take(route);
+    if (fault?.kind === 'hang') await Promise.race([parts.faults.untilReleased(), once(closing.signal, 'abort')]);
+    if (closing.signal.aborted) return;
+    if (fault?.kind === 'drop') {
+      request.socket.destroy();
+      return;
+    }
+    const { reply, limits } = answer(request, url, route, requestId, fault);
+    entry.status = reply.status;
+    send(response, requestId, reply, limits);
+  }
+
+  const server = createServer((request, response) => {
+    // Only a close while waiting rejects; the request is then abandoned with its socket.
+    handle(request, response).catch(() => response.destroy());
+  });
+  server.listen(port, host);
+  await once(server, 'listening');
+  const { port: boundPort } = server.address() as AddressInfo;
+  ownUrl = `http://${host.includes(':') ? `[${host}]` : host}:${boundPort}`;
+
+  return {
+    url: ownUrl,
+    async close() {
+      closing.abort();
+      const closed = once(server, 'close');
+      server.close();
+      server.closeAllConnections();
+      await closed;
+    },
+  };
+}
