@@ -9,6 +9,8 @@ export interface Config {
   upstream: UpstreamConfig;
   requestTimeoutMs: number;
   upstreamMaxConcurrency: number;
+  /** Largest accepted request body. */
+  bodyLimitBytes: number;
   production: boolean;
 }
 
@@ -40,6 +42,7 @@ const environmentSchema = z.object({
   ),
   REQUEST_TIMEOUT_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(100).max(300_000).default(25_000)),
   UPSTREAM_MAX_CONCURRENCY: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(64).default(4)),
+  BODY_LIMIT_BYTES: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1_000).max(50_000_000).default(1_000_000)),
   NODE_ENV: optionalString,
 });
 
@@ -60,6 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     upstream: upstreamFrom(e),
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
     upstreamMaxConcurrency: e.UPSTREAM_MAX_CONCURRENCY,
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
     production: e.NODE_ENV === 'production',
   };
 }

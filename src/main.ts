@@ -30,13 +30,7 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   const { upstream, close } = await upstreamFor(config, logger);
-  const server = createServer({
-    upstream,
-    logger,
-    requestTimeoutMs: config.requestTimeoutMs,
-    upstreamMaxConcurrency: config.upstreamMaxConcurrency,
-    production: config.production,
-  });
+  const server = createServer({ config, upstream, logger });
   const { url } = await server.listen(config.port, config.host);
   logger.info({ url: `${url}/graphql` }, 'subgraph ready; open it in a browser for GraphiQL');
 

@@ -6,6 +6,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { Config } from './config.js';
 import { ConfluentClient } from './confluent/client.js';
 import { createContext, type Context } from './context.js';
 import { argumentChecksPlugin } from './graphql/argument-checks-plugin.js';
@@ -21,13 +22,10 @@ import { loadTypeDefs } from './schema.js';
 export const GRAPHQL_PATH = '/graphql';
 
 export interface ServerOptions {
+  config: Config;
   /** The Confluent Cloud API (or the simulator) and the Cloud API key to read it with. */
   upstream: { apiUrl: string; apiKey: string; apiSecret: string };
   logger: Logger;
-  requestTimeoutMs: number;
-  upstreamMaxConcurrency: number;
-  production: boolean;
-  bodyLimitBytes?: number;
 }
 
 export interface Subgraph {
@@ -37,12 +35,12 @@ export interface Subgraph {
 }
 
 export function createServer(options: ServerOptions): Subgraph {
-  const { logger } = options;
+  const { config, logger } = options;
   const client = new ConfluentClient({
     apiUrl: options.upstream.apiUrl,
     apiKey: options.upstream.apiKey,
     apiSecret: options.upstream.apiSecret,
-    maxConcurrencyPerHost: options.upstreamMaxConcurrency,
+    maxConcurrencyPerHost: config.upstreamMaxConcurrency,
     logger,
   });
   const app = express();
@@ -52,7 +50,7 @@ export function createServer(options: ServerOptions): Subgraph {
     formatError,
     logger,
     includeStacktraceInErrorResponses: false,
-    hideSchemaDetailsFromClientErrors: options.production,
+    hideSchemaDetailsFromClientErrors: config.production,
     csrfPrevention: true,
     // main.ts owns the signals: it drains the server, then closes the simulator and exits.
     stopOnTerminationSignals: false,
@@ -75,13 +73,13 @@ export function createServer(options: ServerOptions): Subgraph {
       started = true;
       app.use(
         GRAPHQL_PATH,
-        express.json({ limit: options.bodyLimitBytes ?? 1_000_000 }),
+        express.json({ limit: config.bodyLimitBytes }),
         expressMiddleware(apollo, {
           context: async ({ req }) =>
             createContext({
               client,
               logger,
-              requestTimeoutMs: options.requestTimeoutMs,
+              requestTimeoutMs: config.requestTimeoutMs,
               requestId: req.get('x-request-id'),
             }),
         }),

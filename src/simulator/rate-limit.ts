@@ -19,7 +19,7 @@ const NOMINAL_LIMIT = 10_000;
 const NOMINAL_WINDOW_SECONDS = 60;
 
 class FixedWindow {
-  private startedAt = 0;
+  private startedAt = -Infinity; // the first request opens the first window
   private used = 0;
 
   constructor(

@@ -1,7 +1,8 @@
 // The whole stack for integration tests: the simulator and the real server, both on real sockets.
 import { Writable } from 'node:stream';
+import { loadConfig, type Config } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
-import { createServer, type ServerOptions } from '../../src/server.js';
+import { createServer } from '../../src/server.js';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../src/simulator/index.js';
 
 export interface GraphQLResponse<T = any> {
@@ -22,7 +23,7 @@ export interface Stack {
 }
 
 export async function startStack(
-  options: { simulator?: SimulatorOptions; server?: Partial<ServerOptions>; apiSecret?: string } = {},
+  options: { simulator?: SimulatorOptions; config?: Partial<Config>; apiSecret?: string } = {},
 ): Promise<Stack> {
   const simulator = await startSimulator(options.simulator);
   const logLines: string[] = [];
@@ -33,16 +34,13 @@ export async function startStack(
     },
   });
   const server = createServer({
+    config: { ...loadConfig({}), requestTimeoutMs: 10_000, ...options.config },
     upstream: {
       apiUrl: simulator.url,
       apiKey: simulator.credentials.apiKey,
       apiSecret: options.apiSecret ?? simulator.credentials.apiSecret,
     },
     logger: createLogger('debug', sink),
-    requestTimeoutMs: 10_000,
-    upstreamMaxConcurrency: 4,
-    production: false,
-    ...options.server,
   });
   const { url } = await server.listen(0, '127.0.0.1');
   const post = async (body: Record<string, unknown>) => {

@@ -132,14 +132,14 @@ function pricedRow(source: LineSource, day: number, id: string, startDate: strin
   const quantity = source.quantity(day);
   const originalMicros = source.priceInTenThousandths * quantity;
   const discountMicros = Math.round((originalMicros * source.discountPercent) / 100);
-  return {
+  // Built field by field rather than with spreads: hundreds of thousands of rows at benchmark size.
+  const row: Cost = {
     api_version: 'billing/v1',
     kind: 'Cost',
     id,
     start_date: startDate,
     end_date: endDate,
     granularity: 'DAILY',
-    ...(source.networkAccessType && { network_access_type: source.networkAccessType }),
     product: source.product,
     line_type: source.lineType,
     price: source.priceInTenThousandths / 10_000,
@@ -148,9 +148,11 @@ function pricedRow(source: LineSource, day: number, id: string, startDate: strin
     original_amount: originalMicros / 1_000_000,
     discount_amount: discountMicros / 1_000_000,
     amount: (originalMicros - discountMicros) / 1_000_000,
-    ...(source.tierDimensions && { tier_dimensions: source.tierDimensions }),
     resource: source.resource,
   };
+  if (source.networkAccessType) row.network_access_type = source.networkAccessType;
+  if (source.tierDimensions) row.tier_dimensions = source.tierDimensions;
+  return row;
 }
 
 /** Organization-wide lines have no resource, and no price, discount or final amount either. */
