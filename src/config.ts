@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { CacheSetting } from './cache/store.js';
 
 /** The whole configuration, parsed once from the environment at start-up. */
 export interface Config {
@@ -11,6 +12,10 @@ export interface Config {
   upstreamMaxConcurrency: number;
   /** Largest accepted request body. */
   bodyLimitBytes: number;
+  /** The cache of Confluent answers shared across requests (and replicas, with Redis). */
+  cache: CacheSetting;
+  /** Loaders batch and share reads; off only for the benchmark's naive baseline. */
+  batching: boolean;
   production: boolean;
 }
 
@@ -43,6 +48,9 @@ const environmentSchema = z.object({
   REQUEST_TIMEOUT_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(100).max(300_000).default(25_000)),
   UPSTREAM_MAX_CONCURRENCY: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(64).default(4)),
   BODY_LIMIT_BYTES: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1_000).max(50_000_000).default(1_000_000)),
+  CACHE: z.preprocess(emptyAsUnset, z.enum(['on', 'off']).default('on')),
+  CACHE_MAX_MB: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(65_536).default(256)),
+  REDIS_URL: z.preprocess(emptyAsUnset, z.url({ protocol: /^rediss?$/ }).optional()),
   NODE_ENV: optionalString,
 });
 
@@ -64,6 +72,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
     upstreamMaxConcurrency: e.UPSTREAM_MAX_CONCURRENCY,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    cache:
+      e.CACHE === 'off' ? { kind: 'off' }
+      : e.REDIS_URL ? { kind: 'redis', url: e.REDIS_URL }
+      : { kind: 'memory', maxBytes: e.CACHE_MAX_MB * 1_000_000 },
+    batching: true,
     production: e.NODE_ENV === 'production',
   };
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { ConfluentClient } from './confluent/client.js';
+import type { ConfluentReads } from './confluent/reads.js';
 import { createLoaders, type Loaders } from './loaders/index.js';
+import type { LoaderPolicy } from './loaders/policy.js';
 import type { Logger } from './logger.js';
 
 /** What every resolver of one GraphQL request sees. */
@@ -14,7 +15,8 @@ export interface Context {
 }
 
 export function createContext(input: {
-  client: ConfluentClient;
+  reads: ConfluentReads;
+  policy: LoaderPolicy;
   logger: Logger;
   requestTimeoutMs: number;
   requestId?: string;
@@ -27,6 +29,6 @@ export function createContext(input: {
     logger: input.logger.child({ requestId }),
     signal,
     deadlineAt,
-    loaders: createLoaders(input.client, { signal, deadlineAt }),
+    loaders: createLoaders(input.reads, { signal, deadlineAt }, input.policy),
   };
 }

@@ -7,7 +7,11 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { Config } from './config.js';
+import { CachedReads } from './cache/cached-reads.js';
+import { credentialIdentity, SharedCache } from './cache/shared-cache.js';
+import { createCacheStore } from './cache/store.js';
 import { ConfluentClient } from './confluent/client.js';
+import type { ConfluentReads } from './confluent/reads.js';
 import { createContext, type Context } from './context.js';
 import { argumentChecksPlugin } from './graphql/argument-checks-plugin.js';
 import { formatError } from './graphql/errors.js';
@@ -43,6 +47,15 @@ export function createServer(options: ServerOptions): Subgraph {
     maxConcurrencyPerHost: config.upstreamMaxConcurrency,
     logger,
   });
+  const cacheStore = createCacheStore(config.cache, logger);
+  const sharedCache =
+    cacheStore &&
+    new SharedCache({
+      store: cacheStore.store,
+      credential: credentialIdentity(options.upstream.apiKey, options.upstream.apiSecret),
+      logger,
+    });
+  const reads: ConfluentReads = sharedCache ? new CachedReads(client, sharedCache) : client;
   const app = express();
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<Context>({
@@ -63,7 +76,7 @@ export function createServer(options: ServerOptions): Subgraph {
   });
 
   app.disable('x-powered-by');
-  app.use(healthRouter(client));
+  app.use(healthRouter(client, sharedCache));
   app.use(graphiqlRouter(GRAPHQL_PATH));
 
   let started = false;
@@ -77,7 +90,8 @@ export function createServer(options: ServerOptions): Subgraph {
         expressMiddleware(apollo, {
           context: async ({ req }) =>
             createContext({
-              client,
+              reads,
+              policy: { batching: config.batching },
               logger,
               requestTimeoutMs: config.requestTimeoutMs,
               requestId: req.get('x-request-id'),
@@ -94,6 +108,7 @@ export function createServer(options: ServerOptions): Subgraph {
       if (started) await apollo.stop();
       else httpServer.close();
       await client.close();
+      await cacheStore?.close();
     },
   };
 }

@@ -1,5 +1,7 @@
 import DataLoader from 'dataloader';
-import type { ConfluentClient, RequestOptions } from '../confluent/client.js';
+import type { RequestOptions } from '../confluent/client.js';
+import type { ConfluentReads } from '../confluent/reads.js';
+import { loaderOptions, type LoaderPolicy } from './policy.js';
 import type { Cost } from '../confluent/types.js';
 import type { UsageFilter } from '../__generated__/resolvers-types.js';
 import { formatDay } from '../calendar.js';
@@ -29,14 +31,16 @@ export function matchesUsageFilter(cost: Cost, filter: UsageFilter): boolean {
  * once and in parallel (under the client's concurrency cap), merged without duplicates; every
  * workspace, product and summary of the request is then answered from them in memory.
  */
-export function createCostLoaders(client: ConfluentClient, request: RequestOptions) {
-  const windows = new DataLoader<string, Cost[]>((keys) =>
-    Promise.all(
-      keys.map((key) => {
-        const [startDate = '', endDate = ''] = key.split('/');
-        return client.listCosts({ startDate, endDate }, request).catch((error: Error) => error);
-      }),
-    ),
+export function createCostLoaders(client: ConfluentReads, request: RequestOptions, policy: LoaderPolicy) {
+  const windows = new DataLoader<string, Cost[]>(
+    (keys) =>
+      Promise.all(
+        keys.map((key) => {
+          const [startDate = '', endDate = ''] = key.split('/');
+          return client.listCosts({ startDate, endDate }, request).catch((error: Error) => error);
+        }),
+      ),
+    loaderOptions(policy),
   );
   const periods = new Map<string, Promise<Cost[]>>();
 
@@ -55,6 +59,7 @@ export function createCostLoaders(client: ConfluentClient, request: RequestOptio
 
   /** Every cost line of the period, by date then id. */
   function ofPeriod(period: Period): Promise<Cost[]> {
+    if (!policy.batching) return readPeriod(period);
     const key = periodKey(period);
     let lines = periods.get(key);
     if (!lines) {

@@ -1,21 +1,23 @@
-import type { ConfluentClient, RequestOptions } from '../confluent/client.js';
+import type { RequestOptions } from '../confluent/client.js';
+import type { ConfluentReads } from '../confluent/reads.js';
 import { createCostLoaders } from './costs.js';
+import type { LoaderPolicy } from './policy.js';
 import { createOrganizationLoaders } from './organizations.js';
 import { createRoleBindingLoaders } from './role-bindings.js';
 import { createUserLoaders } from './users.js';
 import { createClusterLoaders, createWorkspaceLoaders } from './workspaces.js';
 
 /** Every loader of one GraphQL request: fresh per request, so nothing leaks between callers. */
-export function createLoaders(client: ConfluentClient, request: RequestOptions) {
-  const organizations = createOrganizationLoaders(client, request);
-  const workspaces = createWorkspaceLoaders(client, request);
+export function createLoaders(client: ConfluentReads, request: RequestOptions, policy: LoaderPolicy) {
+  const organizations = createOrganizationLoaders(client, request, policy);
+  const workspaces = createWorkspaceLoaders(client, request, policy);
   return {
     organizations,
     workspaces,
-    clusters: createClusterLoaders(client, request, workspaces.all),
-    users: createUserLoaders(client, request),
-    roleBindings: createRoleBindingLoaders(client, request, organizations.current),
-    costs: createCostLoaders(client, request),
+    clusters: createClusterLoaders(client, request, policy, workspaces.all),
+    users: createUserLoaders(client, request, policy),
+    roleBindings: createRoleBindingLoaders(client, request, policy, organizations.current),
+    costs: createCostLoaders(client, request, policy),
   };
 }
 

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { indexBy } from './once.js';
+import { loaderOptions, type LoaderPolicy } from './policy.js';
 
 /**
  * Up to this many ids not yet covered by a listing are fetched one by one; more are answered by
@@ -15,25 +16,30 @@ export interface ListBacked<T> {
 }
 
 /** A resource that Confluent lists in full and also serves one at a time. */
-export function listBacked<T>(source: {
-  list: () => Promise<T[]>;
-  getOne?: (id: string) => Promise<T | null>;
-  idOf: (item: T) => string;
-}): ListBacked<T> {
+export function listBacked<T>(
+  policy: LoaderPolicy,
+  source: {
+    list: () => Promise<T[]>;
+    getOne?: (id: string) => Promise<T | null>;
+    idOf: (item: T) => string;
+  },
+): ListBacked<T> {
   let listing: Promise<T[]> | undefined;
-  const all = () =>
-    (listing ??= source.list().then((items) => {
+  const readList = () =>
+    source.list().then((items) => {
       for (const item of items) byId.prime(source.idOf(item), item);
       return items;
-    }));
+    });
+  const all = policy.batching ? () => (listing ??= readList()) : readList;
   const byId = new DataLoader<string, T | null>(async (ids) => {
-    if (!listing && source.getOne && ids.length <= SINGLE_GET_LIMIT) {
+    const fewIds = ids.length <= SINGLE_GET_LIMIT || !policy.batching;
+    if (!listing && source.getOne && fewIds) {
       const getOne = source.getOne;
       // An error fails only its own key, so one bad id does not fail its batch mates.
       return Promise.all(ids.map((id) => getOne(id).catch((error: Error) => error)));
     }
     const index = indexBy(await all(), source.idOf);
     return ids.map((id) => index.get(id) ?? null);
-  });
+  }, loaderOptions(policy));
   return { all, byId };
 }

@@ -1,10 +1,12 @@
-import type { ConfluentClient, RequestOptions } from '../confluent/client.js';
+import type { RequestOptions } from '../confluent/client.js';
+import type { ConfluentReads } from '../confluent/reads.js';
+import type { LoaderPolicy } from './policy.js';
 import type { Organization } from '../confluent/types.js';
 import { listBacked } from './list-backed.js';
 
 /** Organizations come from one listing (a Cloud API key sees its own organization only). */
-export function createOrganizationLoaders(client: ConfluentClient, request: RequestOptions) {
-  const organizations = listBacked<Organization>({
+export function createOrganizationLoaders(client: ConfluentReads, request: RequestOptions, policy: LoaderPolicy) {
+  const organizations = listBacked<Organization>(policy, {
     list: () => client.listOrganizations(request),
     idOf: (org) => org.id,
   });

@@ -1,9 +1,10 @@
-import type { ConfluentClient, RequestOptions } from '../confluent/client.js';
+import type { RequestOptions } from '../confluent/client.js';
+import type { ConfluentReads } from '../confluent/reads.js';
+import { shared, type LoaderPolicy } from './policy.js';
 import { normalizePrincipal, orgWideBindingPattern, parseCrn, type ParsedCrn } from '../confluent/crn.js';
 import type { Organization, RoleBinding } from '../confluent/types.js';
 import type { RoleBindingFilter } from '../__generated__/resolvers-types.js';
 import { listBacked } from './list-backed.js';
-import { once } from './once.js';
 
 /** A role binding with its CRN pattern decoded once. */
 export interface RoleBindingRecord {
@@ -38,11 +39,12 @@ function groupBy(records: readonly RoleBindingRecord[], keyOf: (record: RoleBind
  * grouped in memory by principal, role, environment and cluster, whatever asks for it.
  */
 export function createRoleBindingLoaders(
-  client: ConfluentClient,
+  client: ConfluentReads,
   request: RequestOptions,
+  policy: LoaderPolicy,
   currentOrganization: () => Promise<Organization | null>,
 ) {
-  const bindings = listBacked<RoleBindingRecord>({
+  const bindings = listBacked<RoleBindingRecord>(policy, {
     list: async () => {
       const organization = await currentOrganization();
       if (!organization) return [];
@@ -55,7 +57,7 @@ export function createRoleBindingLoaders(
     },
     idOf: (record) => record.binding.id,
   });
-  const groups = once(async () => {
+  const groups = shared(policy, async () => {
     const records = await bindings.all();
     return {
       byPrincipal: groupBy(records, (record) => record.principal),

@@ -1,9 +1,10 @@
 import DataLoader from 'dataloader';
-import type { ConfluentClient, RequestOptions } from '../confluent/client.js';
+import type { RequestOptions } from '../confluent/client.js';
+import type { ConfluentReads } from '../confluent/reads.js';
+import { loaderOptions, shared, type LoaderPolicy } from './policy.js';
 import type { Invitation, ServiceAccount, User } from '../confluent/types.js';
 import type { UserFilter } from '../__generated__/resolvers-types.js';
 import { listBacked, SINGLE_GET_LIMIT } from './list-backed.js';
-import { once } from './once.js';
 
 /** A GraphQL User: a person or a service account, each as Confluent sent it. */
 export type DirectoryUser =
@@ -35,21 +36,22 @@ function personFromInvitation(invitation: Invitation): User {
   };
 }
 
-export function createUserLoaders(client: ConfluentClient, request: RequestOptions) {
-  const people = listBacked<User>({
+export function createUserLoaders(client: ConfluentReads, request: RequestOptions, policy: LoaderPolicy) {
+  const people = listBacked<User>(policy, {
     list: () => client.listUsers(request),
     getOne: (id) => client.getUser(id, request),
     idOf: (user) => user.id,
   });
-  const serviceAccounts = listBacked<ServiceAccount>({
+  const serviceAccounts = listBacked<ServiceAccount>(policy, {
     list: () => client.listServiceAccounts(request),
     getOne: (id) => client.getServiceAccount(id, request),
     idOf: (account) => account.id,
   });
-  const pendingInvitations = once(async () =>
+  const pendingInvitations = shared(policy, async () =>
     (await client.listInvitations({}, request)).filter((invitation) => PENDING_INVITATION_STATUSES.has(invitation.status ?? '')),
   );
-  const invitedUserIds = once(
+  const invitedUserIds = shared(
+    policy,
     async () => new Set((await pendingInvitations()).map((invitation) => personFromInvitation(invitation).id)),
   );
   // Confluent has no email filter on users, so emails are answered from the one listing.
@@ -61,7 +63,7 @@ export function createUserLoaders(client: ConfluentClient, request: RequestOptio
         return person ? asPerson(person) : null;
       });
     },
-    { cacheKeyFn: (email) => email.toLowerCase() },
+    loaderOptions(policy, { cacheKeyFn: (email) => email.toLowerCase() }),
   );
 
   /**
@@ -71,7 +73,7 @@ export function createUserLoaders(client: ConfluentClient, request: RequestOptio
   const byId = new DataLoader<string, DirectoryUser | null>(async (ids) => {
     const personIds = ids.filter((id) => id.startsWith('u-'));
     const accountIds = ids.filter((id) => id.startsWith('sa-'));
-    if (ids.length > SINGLE_GET_LIMIT) {
+    if (policy.batching && ids.length > SINGLE_GET_LIMIT) {
       // Starting the listings first makes the per-type loaders answer from them.
       if (personIds.length > 0) void people.all();
       if (accountIds.length > 0) void serviceAccounts.all();
@@ -84,7 +86,7 @@ export function createUserLoaders(client: ConfluentClient, request: RequestOptio
     personIds.forEach((id, i) => found.set(id, resultOf(persons[i], asPerson)));
     accountIds.forEach((id, i) => found.set(id, resultOf(accounts[i], asServiceAccount)));
     return ids.map((id) => found.get(id) ?? null);
-  });
+  }, loaderOptions(policy));
 
   /** People with a pending invitation, listed or not yet listed by Confluent. */
   async function invitedPeople(): Promise<User[]> {

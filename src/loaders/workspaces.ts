@@ -1,11 +1,13 @@
 import DataLoader from 'dataloader';
-import type { ConfluentClient, RequestOptions } from '../confluent/client.js';
+import type { RequestOptions } from '../confluent/client.js';
+import type { ConfluentReads } from '../confluent/reads.js';
+import { loaderOptions, type LoaderPolicy } from './policy.js';
 import type { Environment, KafkaCluster } from '../confluent/types.js';
 import { listBacked } from './list-backed.js';
 
 /** Environments (Workspaces): an organization has few, so one listing answers every id. */
-export function createWorkspaceLoaders(client: ConfluentClient, request: RequestOptions) {
-  return listBacked<Environment>({
+export function createWorkspaceLoaders(client: ConfluentReads, request: RequestOptions, policy: LoaderPolicy) {
+  return listBacked<Environment>(policy, {
     list: () => client.listEnvironments(request),
     idOf: (environment) => environment.id,
   });
@@ -16,12 +18,14 @@ export function createWorkspaceLoaders(client: ConfluentClient, request: Request
  * list per environment, all environments of a batch in parallel.
  */
 export function createClusterLoaders(
-  client: ConfluentClient,
+  client: ConfluentReads,
   request: RequestOptions,
+  policy: LoaderPolicy,
   allWorkspaces: () => Promise<readonly Environment[]>,
 ) {
-  const ofWorkspace = new DataLoader<string, KafkaCluster[]>((environmentIds) =>
-    Promise.all(environmentIds.map((id) => client.listClusters(id, request).catch((error: Error) => error))),
+  const ofWorkspace = new DataLoader<string, KafkaCluster[]>(
+    (environmentIds) => Promise.all(environmentIds.map((id) => client.listClusters(id, request).catch((error: Error) => error))),
+    loaderOptions(policy),
   );
   /** A cluster id alone does not say its environment, so every environment's list is read. */
   const byId = new DataLoader<string, KafkaCluster | null>(async (clusterIds) => {
@@ -29,7 +33,7 @@ export function createClusterLoaders(
     const lists = await ofWorkspace.loadMany(workspaces.map((workspace) => workspace.id));
     const clusters = lists.flatMap((list) => (list instanceof Error ? [] : list));
     return clusterIds.map((id) => clusters.find((cluster) => cluster.id === id) ?? null);
-  });
+  }, loaderOptions(policy));
   return {
     ofWorkspace,
     byId,

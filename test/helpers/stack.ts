@@ -34,7 +34,9 @@ export async function startStack(
     },
   });
   const server = createServer({
-    config: { ...loadConfig({}), requestTimeoutMs: 10_000, ...options.config },
+    // Without the shared cache every request reaches the simulator, so call counts are per request;
+    // the cache's own tests turn it on.
+    config: { ...loadConfig({}), requestTimeoutMs: 10_000, cache: { kind: 'off' }, ...options.config },
     upstream: {
       apiUrl: simulator.url,
       apiKey: simulator.credentials.apiKey,

@@ -80,7 +80,7 @@ describe('the subgraph over the simulator', () => {
     expect(await (await fetch(`${stack.url}/healthz`)).json()).toEqual({ status: 'ok' });
     const ready = await fetch(`${stack.url}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: 'ready' });
+    expect(await ready.json()).toEqual({ status: 'ready', cache: 'off' });
   });
 });
 

@@ -1,0 +1,39 @@
+import { InMemoryLRUCache, type KeyValueCache } from '@apollo/utils.keyvaluecache';
+import { KeyvAdapter } from '@apollo/utils.keyvadapter';
+import KeyvRedis from '@keyv/redis';
+import Keyv from 'keyv';
+import type { Logger } from '../logger.js';
+
+export type CacheSetting = { kind: 'off' } | { kind: 'memory'; maxBytes: number } | { kind: 'redis'; url: string };
+
+export interface CacheStore {
+  store: KeyValueCache<string>;
+  close(): Promise<void>;
+}
+
+const REDIS_CONNECT_TIMEOUT_MS = 1_000;
+
+/**
+ * Where shared answers live: an in-memory LRU by default (one replica), or Redis so that every
+ * replica reads what any of them fetched (through Apollo's KeyValueCache over Keyv).
+ */
+export function createCacheStore(setting: CacheSetting, logger: Logger): CacheStore | undefined {
+  if (setting.kind === 'off') return undefined;
+  if (setting.kind === 'memory') {
+    return {
+      store: new InMemoryLRUCache<string>({ maxSize: setting.maxBytes, sizeCalculation: InMemoryLRUCache.sizeCalculation }),
+      close: async () => {},
+    };
+  }
+  // Errors are thrown to the caller, which treats them as misses, instead of being swallowed.
+  const redis = new KeyvRedis<string>(setting.url, { throwOnErrors: true, connectionTimeout: REDIS_CONNECT_TIMEOUT_MS });
+  const keyv = new Keyv<string>({ store: redis, namespace: 'confluent-subgraph', useKeyPrefix: false });
+  // An EventEmitter without an 'error' listener would crash the process when Redis goes away.
+  keyv.on('error', (error: unknown) => logger.debug({ reason: error instanceof Error ? error.message : String(error) }, 'redis error'));
+  // KeyvAdapter is typed against keyv's CommonJS declarations; the instance is the same class.
+  const adapterKeyv = keyv as unknown as ConstructorParameters<typeof KeyvAdapter<string>>[0];
+  return {
+    store: new KeyvAdapter<string>(adapterKeyv, { disableBatchReads: true }),
+    close: () => redis.disconnect().catch(() => {}),
+  };
+}

@@ -1,0 +1,22 @@
+import type { ConfluentClient } from './client.js';
+
+/**
+ * The reads the graph makes of Confluent: what the loaders depend on. The client implements them,
+ * and so does the shared cache in front of it.
+ */
+export type ConfluentReads = Pick<
+  ConfluentClient,
+  | 'listOrganizations'
+  | 'listEnvironments'
+  | 'getEnvironment'
+  | 'listUsers'
+  | 'getUser'
+  | 'listServiceAccounts'
+  | 'getServiceAccount'
+  | 'listInvitations'
+  | 'listRoleBindings'
+  | 'getRoleBinding'
+  | 'listClusters'
+  | 'getCluster'
+  | 'listCosts'
+>;

@@ -1,0 +1,127 @@
+import { InMemoryLRUCache, type KeyValueCache } from '@apollo/utils.keyvaluecache';
+import { describe, expect, it } from 'vitest';
+import { InFlightCalls } from '../../src/cache/in-flight.js';
+import { credentialIdentity, SharedCache } from '../../src/cache/shared-cache.js';
+import { costsTtlSeconds, RECENT_COSTS_TTL_SECONDS, SETTLED_COSTS_TTL_SECONDS } from '../../src/cache/ttl.js';
+import { ConfluentError } from '../../src/confluent/errors.js';
+import { createLogger } from '../../src/logger.js';
+
+const logger = createLogger('silent');
+
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+describe('costsTtlSeconds', () => {
+  const now = Date.parse('2026-11-29T12:00:00Z');
+  it('keeps windows that ended more than 72 hours ago for long', () => {
+    expect(costsTtlSeconds('2026-11-01', now)).toBe(SETTLED_COSTS_TTL_SECONDS);
+    expect(costsTtlSeconds('2026-11-26', now)).toBe(SETTLED_COSTS_TTL_SECONDS);
+  });
+  it('keeps windows reaching into the last 72 hours briefly', () => {
+    expect(costsTtlSeconds('2026-11-27', now)).toBe(RECENT_COSTS_TTL_SECONDS);
+    expect(costsTtlSeconds('2026-11-30', now)).toBe(RECENT_COSTS_TTL_SECONDS);
+  });
+});
+
+describe('SharedCache', () => {
+  it('never lets one credential read what another wrote, even with the same key id', async () => {
+    const store = new InMemoryLRUCache<string>();
+    const first = new SharedCache({ store, credential: credentialIdentity('KEY', 'secret-one'), logger });
+    const second = new SharedCache({ store, credential: credentialIdentity('KEY', 'secret-two'), logger });
+    await first.set(first.keyOf(['users']), [{ id: 'u-1' }], 60);
+    expect(await first.get('users', first.keyOf(['users']))).toEqual([{ id: 'u-1' }]);
+    expect(await second.get('users', second.keyOf(['users']))).toBeUndefined();
+    expect(credentialIdentity('KEY', 'secret-one')).not.toContain('secret');
+  });
+
+  it('turns store errors into misses and reports itself unavailable, then available again', async () => {
+    let failing = true;
+    const inner = new InMemoryLRUCache<string>();
+    const flaky: KeyValueCache<string> = {
+      get: (key) => (failing ? Promise.reject(new Error('connection refused')) : inner.get(key)),
+      set: (key, value, options) => (failing ? Promise.reject(new Error('connection refused')) : inner.set(key, value, options)),
+      delete: (key) => inner.delete(key),
+    };
+    const events: string[] = [];
+    const cache = new SharedCache({
+      store: flaky,
+      credential: 'c',
+      logger,
+      metrics: {
+        hit: (resource) => events.push(`hit:${resource}`),
+        miss: (resource) => events.push(`miss:${resource}`),
+        error: (operation) => events.push(`error:${operation}`),
+        available: (available) => events.push(`available:${available}`),
+      },
+    });
+    await cache.set(cache.keyOf(['users']), [1], 60);
+    expect(await cache.get('users', cache.keyOf(['users']))).toBeUndefined();
+    expect(cache.available).toBe(false);
+    failing = false;
+    expect(await cache.probe()).toBe(true);
+    await cache.set(cache.keyOf(['users']), [1], 60);
+    expect(await cache.get('users', cache.keyOf(['users']))).toEqual([1]);
+    expect(events).toEqual(['available:true', 'error:set', 'available:false', 'error:get', 'miss:users', 'available:true', 'hit:users']);
+  });
+
+  it('treats a store that does not answer as a miss', async () => {
+    const silent: KeyValueCache<string> = { get: () => new Promise(() => {}), set: async () => {}, delete: async () => true };
+    const cache = new SharedCache({ store: silent, credential: 'c', logger });
+    expect(await cache.get('users', cache.keyOf(['users']))).toBeUndefined();
+    expect(cache.available).toBe(false);
+  });
+});
+
+describe('InFlightCalls', () => {
+  it('makes identical calls in flight at once only once', async () => {
+    const calls = new InFlightCalls();
+    const answer = deferred<string>();
+    let started = 0;
+    const start = () => {
+      started += 1;
+      return answer.promise;
+    };
+    const both = Promise.all([calls.run('k', 'users', start, {}), calls.run('k', 'users', start, {})]);
+    answer.resolve('listed');
+    expect(await both).toEqual(['listed', 'listed']);
+    expect(started).toBe(1);
+    // Once settled, the next call starts afresh.
+    const again = calls.run('k', 'users', start, {});
+    expect(await again).toBe('listed');
+    expect(started).toBe(2);
+  });
+
+  it('lets a caller with a short deadline leave without failing the others or aborting the call', async () => {
+    const calls = new InFlightCalls();
+    const answer = deferred<string>();
+    let sharedSignal: AbortSignal | undefined;
+    const start = (request: { signal?: AbortSignal }) => {
+      sharedSignal = request.signal;
+      return answer.promise;
+    };
+    const impatient = new AbortController();
+    const first = calls.run('k', 'costs', start, { signal: impatient.signal });
+    const second = calls.run('k', 'costs', start, { signal: new AbortController().signal });
+    impatient.abort();
+    await expect(first).rejects.toBeInstanceOf(ConfluentError);
+    expect(sharedSignal?.aborted).toBe(false);
+    answer.resolve('costs');
+    expect(await second).toBe('costs');
+  });
+
+  it('aborts the shared call when every caller has left', async () => {
+    const calls = new InFlightCalls();
+    let sharedSignal: AbortSignal | undefined;
+    const controller = new AbortController();
+    const call = calls.run('k', 'costs', (request) => {
+      sharedSignal = request.signal;
+      return new Promise<never>(() => {});
+    }, { signal: controller.signal });
+    controller.abort(new DOMException('deadline', 'TimeoutError'));
+    await expect(call).rejects.toMatchObject({ kind: 'timeout' });
+    expect(sharedSignal?.aborted).toBe(true);
+  });
+});
