@@ -34,6 +34,7 @@ export function createCacheStore(setting: CacheSetting, logger: Logger): CacheSt
   const adapterKeyv = keyv as unknown as ConstructorParameters<typeof KeyvAdapter<string>>[0];
   return {
     store: new KeyvAdapter<string>(adapterKeyv, { disableBatchReads: true }),
-    close: () => redis.disconnect().catch(() => {}),
+    // Forced: a polite QUIT would wait for a Redis that may be gone.
+    close: () => redis.disconnect(true).catch(() => {}),
   };
 }

@@ -11,9 +11,9 @@ export interface GraphQLResponse<T = any> {
   errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>;
 }
 
-export interface Stack {
+/** The real server on a real port, over a simulator that may be shared with other servers. */
+export interface ServerUnderTest {
   url: string;
-  simulator: Simulator;
   /** Every log line the server wrote, as raw JSON text. */
   logLines: string[];
   graphql<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
@@ -22,10 +22,14 @@ export interface Stack {
   close(): Promise<void>;
 }
 
-export async function startStack(
-  options: { simulator?: SimulatorOptions; config?: Partial<Config>; apiSecret?: string } = {},
-): Promise<Stack> {
-  const simulator = await startSimulator(options.simulator);
+export interface Stack extends ServerUnderTest {
+  simulator: Simulator;
+}
+
+export async function startServerOver(
+  simulator: Simulator,
+  options: { config?: Partial<Config>; apiSecret?: string } = {},
+): Promise<ServerUnderTest> {
   const logLines: string[] = [];
   const sink = new Writable({
     write(chunk, _encoding, done) {
@@ -55,12 +59,24 @@ export async function startStack(
   };
   return {
     url,
-    simulator,
     logLines,
     graphql: (query, variables) => post({ query, variables }),
     graphqlDocument: (document, operationName, variables) => post({ query: document, operationName, variables }),
+    close: () => server.stop(),
+  };
+}
+
+/** A simulator of its own and the server over it. */
+export async function startStack(
+  options: { simulator?: SimulatorOptions; config?: Partial<Config>; apiSecret?: string } = {},
+): Promise<Stack> {
+  const simulator = await startSimulator(options.simulator);
+  const server = await startServerOver(simulator, options);
+  return {
+    ...server,
+    simulator,
     async close() {
-      await server.stop();
+      await server.close();
       await simulator.close();
     },
   };
