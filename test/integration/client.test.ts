@@ -12,12 +12,14 @@ import { ROUTES } from '../../src/confluent/routes.js';
 import { startSimulator, type Simulator } from '../../src/simulator/index.js';
 
 const USER_COUNT = 450;
+// More than one page of role bindings at their page size of 1000.
+const ROLE_BINDING_COUNT = 2_300;
 
 let simulator: Simulator;
 const openClients: ConfluentClient[] = [];
 
 beforeAll(async () => {
-  simulator = await startSimulator({ size: { users: USER_COUNT } });
+  simulator = await startSimulator({ size: { users: USER_COUNT, roleBindings: ROLE_BINDING_COUNT } });
 });
 
 afterAll(async () => {
@@ -81,7 +83,7 @@ describe('pagination', () => {
       simulator.data.roleBindings.map((binding) => binding.id).sort(),
     );
     const urls = simulator.log.entries.map((entry) => new URL(entry.url, simulator.url).searchParams);
-    expect(urls.length).toBe(Math.ceil(bindings.length / 100));
+    expect(urls.length).toBe(Math.ceil(bindings.length / 1_000));
     expect(urls.length).toBeGreaterThan(1);
     expect(urls.every((query) => query.get('crn_pattern') === crnPattern)).toBe(true);
     expect(urls.map((query) => query.has('page_token'))).toEqual(urls.map((_, index) => index > 0));
