@@ -115,6 +115,15 @@ export function createUserLoaders(client: ConfluentReads, request: RequestOption
   return {
     people,
     serviceAccounts,
+    /**
+     * Starts both listings ahead of a page of role bindings that shows principals. Failures are
+     * reported by the principal fields that await the same listings, not here.
+     */
+    prefetchPrincipals: () => {
+      if (!policy.batching) return;
+      people.all().catch(() => {});
+      serviceAccounts.all().catch(() => {});
+    },
     byId,
     byEmail,
     list,

@@ -1,6 +1,5 @@
 import type { KafkaClusterResolvers } from '../__generated__/resolvers-types.js';
-import { paginate } from '../graphql/connections.js';
-import { LISTS } from './lists.js';
+import { roleBindingConnection } from './role-binding-connection.js';
 
 export const KafkaCluster: KafkaClusterResolvers = {
   __resolveReference: (reference, { loaders }) => loaders.clusters.byId.load(reference.id),
@@ -15,6 +14,6 @@ export const KafkaCluster: KafkaClusterResolvers = {
     const environmentId = cluster.spec?.environment?.id;
     return environmentId ? loaders.workspaces.byId.load(environmentId) : null;
   },
-  roleBindings: (cluster, args, { loaders }) =>
-    paginate(args, LISTS.roleBindings, () => loaders.roleBindings.ofCluster(cluster.id)),
+  roleBindings: (cluster, args, context, info) =>
+    roleBindingConnection(args, info, context, () => context.loaders.roleBindings.ofCluster(cluster.id)),
 };

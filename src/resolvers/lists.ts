@@ -8,7 +8,6 @@ import type {
   RoleBindingMapper,
   RoleMapper,
   UsageMapper,
-  UserMapper,
   WorkspaceMapper,
 } from './mappers.js';
 

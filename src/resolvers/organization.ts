@@ -1,6 +1,7 @@
 import type { OrganizationResolvers } from '../__generated__/resolvers-types.js';
 import { paginate } from '../graphql/connections.js';
 import { LISTS } from './lists.js';
+import { roleBindingConnection } from './role-binding-connection.js';
 import { usageSummary } from './usage-fields.js';
 
 // A Cloud API key sees one organization, so its lists are the lists of the whole key.
@@ -13,7 +14,7 @@ export const Organization: OrganizationResolvers = {
   workspaces: (_, args, { loaders }) => paginate(args, LISTS.workspaces, loaders.workspaces.all),
   users: (_, { filter, ...args }, { loaders }) =>
     paginate(args, LISTS.users, () => loaders.users.list(filter ?? {})),
-  roleBindings: (_, { filter, ...args }, { loaders }) =>
-    paginate(args, LISTS.roleBindings, () => loaders.roleBindings.matching(filter ?? {})),
+  roleBindings: (_, { filter, ...args }, context, info) =>
+    roleBindingConnection(args, info, context, () => context.loaders.roleBindings.matching(filter ?? {})),
   usageSummary: (_, args, context) => usageSummary(args, {}, context),
 };

@@ -5,6 +5,7 @@ import { LISTS } from './lists.js';
 import { resolveNode } from './node.js';
 import { PRODUCT_CODE } from './product.js';
 import { roleByName } from './role.js';
+import { roleBindingConnection } from './role-binding-connection.js';
 import { productCodes, usageConnection, usageSummary } from './usage-fields.js';
 
 export const Query: QueryResolvers = {
@@ -15,8 +16,8 @@ export const Query: QueryResolvers = {
   user: (_, { id }, { loaders }) => loaders.users.byId.load(id),
   roles: (_, args) => paginate(args, LISTS.roles, async () => ROLE_CATALOG),
   role: (_, { name }, context) => roleByName(name, context),
-  roleBindings: (_, { filter, ...args }, { loaders }) =>
-    paginate(args, LISTS.roleBindings, () => loaders.roleBindings.matching(filter ?? {})),
+  roleBindings: (_, { filter, ...args }, context, info) =>
+    roleBindingConnection(args, info, context, () => context.loaders.roleBindings.matching(filter ?? {})),
   workspaces: (_, args, { loaders }) => paginate(args, LISTS.workspaces, loaders.workspaces.all),
   workspace: (_, { id }, { loaders }) => loaders.workspaces.byId.load(id),
   products: (_, { period, ...args }, context) => paginate(args, LISTS.products, () => productCodes(period, context)),

@@ -1,8 +1,7 @@
 import type { RoleResolvers } from '../__generated__/resolvers-types.js';
 import { findRole, roleFromUnknownName, type RoleDefinition } from '../catalog/roles.js';
 import type { Context } from '../context.js';
-import { paginate } from '../graphql/connections.js';
-import { LISTS } from './lists.js';
+import { roleBindingConnection } from './role-binding-connection.js';
 
 /** A role of the catalog, or a role name the catalog does not know but some binding uses. */
 export async function roleByName(name: string, { loaders }: Context): Promise<RoleDefinition | null> {
@@ -14,6 +13,6 @@ export async function roleByName(name: string, { loaders }: Context): Promise<Ro
 export const Role: RoleResolvers = {
   __resolveReference: (reference, context) => roleByName(reference.id, context),
   id: (role) => role.name,
-  roleBindings: (role, args, { loaders }) =>
-    paginate(args, LISTS.roleBindings, () => loaders.roleBindings.ofRole(role.name)),
+  roleBindings: (role, args, context, info) =>
+    roleBindingConnection(args, info, context, () => context.loaders.roleBindings.ofRole(role.name)),
 };

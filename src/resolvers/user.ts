@@ -1,7 +1,6 @@
 import type { UserResolvers } from '../__generated__/resolvers-types.js';
-import { paginate } from '../graphql/connections.js';
 import { userIdOf } from '../loaders/users.js';
-import { LISTS } from './lists.js';
+import { roleBindingConnection } from './role-binding-connection.js';
 
 export const User: UserResolvers = {
   __resolveReference: (reference, { loaders }) => {
@@ -23,6 +22,6 @@ export const User: UserResolvers = {
   createdAt: (user) => (user.type === 'HUMAN' ? user.person : user.account).metadata?.created_at ?? null,
   updatedAt: (user) => (user.type === 'HUMAN' ? user.person : user.account).metadata?.updated_at ?? null,
   organization: (_, __, { loaders }) => loaders.organizations.current(),
-  roleBindings: (user, args, { loaders }) =>
-    paginate(args, LISTS.roleBindings, () => loaders.roleBindings.ofPrincipal(`User:${userIdOf(user)}`)),
+  roleBindings: (user, args, context, info) =>
+    roleBindingConnection(args, info, context, () => context.loaders.roleBindings.ofPrincipal(`User:${userIdOf(user)}`)),
 };

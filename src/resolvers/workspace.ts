@@ -1,6 +1,7 @@
 import type { WorkspaceResolvers } from '../__generated__/resolvers-types.js';
 import { paginate } from '../graphql/connections.js';
 import { LISTS } from './lists.js';
+import { roleBindingConnection } from './role-binding-connection.js';
 import { usageConnection, usageSummary } from './usage-fields.js';
 
 export const Workspace: WorkspaceResolvers = {
@@ -12,8 +13,8 @@ export const Workspace: WorkspaceResolvers = {
   organization: (_, __, { loaders }) => loaders.organizations.current(),
   clusters: (environment, args, { loaders }) =>
     paginate(args, LISTS.clusters, () => loaders.clusters.ofWorkspace.load(environment.id)),
-  roleBindings: (environment, args, { loaders }) =>
-    paginate(args, LISTS.roleBindings, () => loaders.roleBindings.ofWorkspace(environment.id)),
+  roleBindings: (environment, args, context, info) =>
+    roleBindingConnection(args, info, context, () => context.loaders.roleBindings.ofWorkspace(environment.id)),
   usage: (environment, args, context) => usageConnection(args, { workspaceId: environment.id }, context),
   usageSummary: (environment, args, context) => usageSummary(args, { workspaceId: environment.id }, context),
 };
