@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import type { ConfluentReads } from './confluent/reads.js';
 import { createLoaders, type Loaders } from './loaders/index.js';
 import type { LoaderPolicy } from './loaders/policy.js';
 import type { Logger } from './logger.js';
+import { RequestUpstreamCalls } from './observability/request-upstream-calls.js';
 
 /** What every resolver of one GraphQL request sees. */
 export interface Context {
@@ -12,6 +14,8 @@ export interface Context {
   signal: AbortSignal;
   deadlineAt: number;
   loaders: Loaders;
+  /** This request's upstream calls, for its log line and its trace. */
+  upstreamCalls: RequestUpstreamCalls;
 }
 
 export function createContext(input: {
@@ -24,11 +28,15 @@ export function createContext(input: {
   const requestId = input.requestId || randomUUID();
   const deadlineAt = Date.now() + input.requestTimeoutMs;
   const signal = AbortSignal.timeout(input.requestTimeoutMs);
+  // Every upstream call of the request listens to it; a wide query makes hundreds at once.
+  setMaxListeners(10_000, signal);
+  const upstreamCalls = new RequestUpstreamCalls();
   return {
     requestId,
     logger: input.logger.child({ requestId }),
     signal,
     deadlineAt,
-    loaders: createLoaders(input.reads, { signal, deadlineAt }, input.policy),
+    loaders: createLoaders(input.reads, { signal, deadlineAt, onUpstreamCall: upstreamCalls.record }, input.policy),
+    upstreamCalls,
   };
 }

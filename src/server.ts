@@ -3,9 +3,10 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { TracerProvider } from '@opentelemetry/api';
 import type { Config } from './config.js';
 import { CachedReads } from './cache/cached-reads.js';
 import { credentialIdentity, SharedCache } from './cache/shared-cache.js';
@@ -15,10 +16,18 @@ import type { ConfluentReads } from './confluent/reads.js';
 import { createContext, type Context } from './context.js';
 import { argumentChecksPlugin } from './graphql/argument-checks-plugin.js';
 import { formatError } from './graphql/errors.js';
+import { internalErrorLogPlugin } from './graphql/internal-error-log-plugin.js';
+import { knownOperationTypesRule } from './graphql/known-operation-types-rule.js';
+import { requestLimitOptions } from './graphql/limits/request-limits.js';
+import { allowedMethodsRouter } from './http/allowed-methods.js';
 import { graphiqlRouter } from './http/graphiql.js';
 import { healthRouter } from './http/health.js';
 import { jsonErrorHandler } from './http/json-errors.js';
 import type { Logger } from './logger.js';
+import { Metrics } from './observability/metrics.js';
+import { metricsPlugin } from './observability/metrics-plugin.js';
+import { metricsRouter } from './observability/metrics-route.js';
+import { tracingPlugin } from './observability/tracing-plugin.js';
 import { requestLogPlugin } from './graphql/request-log-plugin.js';
 import { resolvers } from './resolvers/index.js';
 import { loadTypeDefs } from './schema.js';
@@ -30,6 +39,8 @@ export interface ServerOptions {
   /** The Confluent Cloud API (or the simulator) and the Cloud API key to read it with. */
   upstream: { apiUrl: string; apiKey: string; apiSecret: string };
   logger: Logger;
+  /** Where spans go; without one, tracing is off. */
+  tracerProvider?: TracerProvider;
 }
 
 export interface Subgraph {
@@ -40,24 +51,30 @@ export interface Subgraph {
 
 export function createServer(options: ServerOptions): Subgraph {
   const { config, logger } = options;
+  // The gauge reads the client only when scraped, after it exists.
+  const metrics = new Metrics({ upstreamCallsInFlight: (): number => client.callsInFlight });
   const client = new ConfluentClient({
     apiUrl: options.upstream.apiUrl,
     apiKey: options.upstream.apiKey,
     apiSecret: options.upstream.apiSecret,
     maxConcurrencyPerHost: config.upstreamMaxConcurrency,
     logger,
+    onUpstreamCall: metrics.recordUpstreamCall,
   });
   const cacheStore = createCacheStore(config.cache, logger);
   const sharedCache =
     cacheStore &&
     new SharedCache({
       store: cacheStore.store,
+      serializes: cacheStore.serializes,
       credential: credentialIdentity(options.upstream.apiKey, options.upstream.apiSecret),
       logger,
+      metrics: metrics.cache,
     });
   const reads: ConfluentReads = sharedCache ? new CachedReads(client, sharedCache) : client;
   const app = express();
   const httpServer = http.createServer(app);
+  const limits = requestLimitOptions(config.limits);
   const apollo = new ApolloServer<Context>({
     schema: buildSubgraphSchema({ typeDefs: loadTypeDefs(), resolvers }),
     formatError,
@@ -65,18 +82,33 @@ export function createServer(options: ServerOptions): Subgraph {
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: config.production,
     csrfPrevention: true,
+    introspection: config.introspection,
+    parseOptions: limits.parseOptions,
+    validationRules: [knownOperationTypesRule, ...limits.validationRules],
+    // Apollo's guard against fragments that multiply into millions of selections; it runs before the rules above.
+    maxRecursiveSelections: true,
+    // A batch would multiply every per-request limit and the deadline; a router sends one operation per request.
+    allowBatchedHttpRequests: false,
     // main.ts owns the signals: it drains the server, then closes the simulator and exits.
     stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      // No field sets cache hints, so computing a cache policy per field would be wasted work.
+      ApolloServerPluginCacheControlDisabled(),
       requestLogPlugin(),
+      metricsPlugin(metrics),
+      ...(options.tracerProvider ? [tracingPlugin(options.tracerProvider.getTracer('confluent-subgraph'))] : []),
       argumentChecksPlugin(),
+      limits.plugin,
+      internalErrorLogPlugin(logger),
     ],
   });
 
   app.disable('x-powered-by');
   app.use(healthRouter(client, sharedCache));
+  app.use(metricsRouter(metrics.registry));
+  app.use(allowedMethodsRouter(GRAPHQL_PATH));
   app.use(graphiqlRouter(GRAPHQL_PATH));
 
   let started = false;

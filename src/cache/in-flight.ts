@@ -21,7 +21,8 @@ export class InFlightCalls {
     if (!shared) {
       const controller = new AbortController();
       const entry: Shared = { controller, waiters: 0, settled: false, promise: Promise.resolve() };
-      entry.promise = start({ signal: controller.signal, deadlineAt: request.deadlineAt }).finally(() => {
+      // The request that starts the call also counts and traces it (its onUpstreamCall).
+      entry.promise = start({ ...request, signal: controller.signal }).finally(() => {
         entry.settled = true;
         this.#calls.delete(key);
       });

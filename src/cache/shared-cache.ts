@@ -37,14 +37,23 @@ function withinTimeout<T>(operation: Promise<T>): Promise<T> {
  * misses, and the answer then comes from Confluent.
  */
 export class SharedCache {
-  readonly #store: KeyValueCache<string>;
+  readonly #store: KeyValueCache<unknown>;
+  readonly #serializes: boolean;
   readonly #namespace: string;
   readonly #logger: Logger;
   readonly #metrics: CacheMetrics | undefined;
   #available = true;
 
-  constructor(options: { store: KeyValueCache<string>; credential: string; logger: Logger; metrics?: CacheMetrics }) {
+  constructor(options: {
+    store: KeyValueCache<unknown>;
+    /** JSON text in the store (Redis), or the objects themselves (memory; never mutated by readers). */
+    serializes: boolean;
+    credential: string;
+    logger: Logger;
+    metrics?: CacheMetrics;
+  }) {
     this.#store = options.store;
+    this.#serializes = options.serializes;
     this.#namespace = `confluent:${KEY_VERSION}:${options.credential}`;
     this.#logger = options.logger;
     this.#metrics = options.metrics;
@@ -80,7 +89,7 @@ export class SharedCache {
         return undefined;
       }
       this.#metrics?.hit(resource);
-      return JSON.parse(cached) as T;
+      return (this.#serializes ? JSON.parse(cached as string) : cached) as T;
     } catch (error) {
       this.#failed('get', error);
       this.#metrics?.miss(resource);
@@ -90,7 +99,7 @@ export class SharedCache {
 
   async set(key: string, value: unknown, ttlSeconds: number): Promise<void> {
     try {
-      await withinTimeout(this.#store.set(key, JSON.stringify(value), { ttl: ttlSeconds }));
+      await withinTimeout(this.#store.set(key, this.#serializes ? JSON.stringify(value) : value, { ttl: ttlSeconds }));
       this.#markAvailable(true);
     } catch (error) {
       this.#failed('set', error);

@@ -7,8 +7,16 @@ import type { Logger } from '../logger.js';
 export type CacheSetting = { kind: 'off' } | { kind: 'memory'; maxBytes: number } | { kind: 'redis'; url: string };
 
 export interface CacheStore {
-  store: KeyValueCache<string>;
+  /** In memory, answers are kept as the objects themselves; in Redis, as JSON text. */
+  store: KeyValueCache<unknown>;
+  serializes: boolean;
   close(): Promise<void>;
+}
+
+/** An estimate, not a measure: serializing a cost window to weigh it would cost more than it saves. */
+const BYTES_PER_LISTED_ITEM = 600;
+function estimatedSize(entry: { value: unknown }): number {
+  return Array.isArray(entry.value) ? Math.max(1, entry.value.length) * BYTES_PER_LISTED_ITEM : BYTES_PER_LISTED_ITEM;
 }
 
 const REDIS_CONNECT_TIMEOUT_MS = 1_000;
@@ -20,8 +28,15 @@ const REDIS_CONNECT_TIMEOUT_MS = 1_000;
 export function createCacheStore(setting: CacheSetting, logger: Logger): CacheStore | undefined {
   if (setting.kind === 'off') return undefined;
   if (setting.kind === 'memory') {
+    // Entries are wrapped because the LRU holds objects only, and a cached answer may be null.
+    const lru = new InMemoryLRUCache<{ value: unknown }>({ maxSize: setting.maxBytes, sizeCalculation: estimatedSize });
     return {
-      store: new InMemoryLRUCache<string>({ maxSize: setting.maxBytes, sizeCalculation: InMemoryLRUCache.sizeCalculation }),
+      store: {
+        get: async (key) => (await lru.get(key))?.value,
+        set: (key, value, options) => lru.set(key, { value }, options),
+        delete: (key) => lru.delete(key),
+      },
+      serializes: false,
       close: async () => {},
     };
   }
@@ -34,6 +49,7 @@ export function createCacheStore(setting: CacheSetting, logger: Logger): CacheSt
   const adapterKeyv = keyv as unknown as ConstructorParameters<typeof KeyvAdapter<string>>[0];
   return {
     store: new KeyvAdapter<string>(adapterKeyv, { disableBatchReads: true }),
+    serializes: true,
     // Forced: a polite QUIT would wait for a Redis that may be gone.
     close: () => redis.disconnect(true).catch(() => {}),
   };

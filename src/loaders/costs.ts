@@ -7,6 +7,7 @@ import type { UsageFilter } from '../__generated__/resolvers-types.js';
 import { formatDay } from '../calendar.js';
 import { dayOfCostDate, resourceIdOf, workspaceIdOf } from '../usage/cost-line.js';
 import { costWindows, periodKey, type Period } from '../usage/period.js';
+import { groupBy } from './grouping.js';
 
 const windowKey = (window: { startDate: string; endDate: string }) => `${window.startDate}/${window.endDate}`;
 
@@ -15,6 +16,16 @@ function byDateThenId(a: Cost, b: Cost): number {
   const dayB = dayOfCostDate(b.start_date);
   if (dayA !== dayB) return dayA < dayB ? -1 : 1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+interface PeriodLines {
+  all: Cost[];
+  byWorkspace: Map<string, Cost[]>;
+  byProduct: Map<string, Cost[]>;
+}
+
+function groupLines(all: Cost[]): PeriodLines {
+  return { all, byWorkspace: groupBy(all, workspaceIdOf), byProduct: groupBy(all, (cost) => cost.product) };
 }
 
 export function matchesUsageFilter(cost: Cost, filter: UsageFilter): boolean {
@@ -42,9 +53,9 @@ export function createCostLoaders(client: ConfluentReads, request: RequestOption
       ),
     loaderOptions(policy),
   );
-  const periods = new Map<string, Promise<Cost[]>>();
+  const periods = new Map<string, Promise<PeriodLines>>();
 
-  async function readPeriod(period: Period): Promise<Cost[]> {
+  async function readPeriod(period: Period): Promise<PeriodLines> {
     const lists = await windows.loadMany(costWindows(period).map(windowKey));
     const failed = lists.find((list): list is Error => list instanceof Error);
     if (failed) throw failed;
@@ -54,11 +65,11 @@ export function createCostLoaders(client: ConfluentReads, request: RequestOption
       const day = dayOfCostDate(cost.start_date);
       if (day >= first && day < last) unique.set(cost.id, cost);
     }
-    return [...unique.values()].sort(byDateThenId);
+    return groupLines([...unique.values()].sort(byDateThenId));
   }
 
-  /** Every cost line of the period, by date then id. */
-  function ofPeriod(period: Period): Promise<Cost[]> {
+  /** Every cost line of the period, by date then id, and grouped by workspace and product. */
+  function linesOf(period: Period): Promise<PeriodLines> {
     if (!policy.batching) return readPeriod(period);
     const key = periodKey(period);
     let lines = periods.get(key);
@@ -70,9 +81,21 @@ export function createCostLoaders(client: ConfluentReads, request: RequestOption
   }
 
   return {
-    ofPeriod,
-    /** The period's lines that match every filter given (a field's own scope and the client's filter). */
-    matching: async (period: Period, ...filters: UsageFilter[]) =>
-      (await ofPeriod(period)).filter((cost) => filters.every((filter) => matchesUsageFilter(cost, filter))),
+    ofPeriod: async (period: Period): Promise<readonly Cost[]> => (await linesOf(period)).all,
+    /**
+     * The period's lines that match every filter given (a field's own scope and the client's
+     * filter), starting from the workspace's or product's group rather than every line.
+     */
+    matching: async (period: Period, ...filters: UsageFilter[]): Promise<readonly Cost[]> => {
+      const lines = await linesOf(period);
+      const active = filters.filter((filter) => Object.values(filter).some((value) => value !== null && value !== undefined && value !== ''));
+      const workspaceId = active.find((filter) => filter.workspaceId)?.workspaceId;
+      const productId = active.find((filter) => filter.productId)?.productId;
+      const candidates =
+        workspaceId ? lines.byWorkspace.get(workspaceId) ?? []
+        : productId ? lines.byProduct.get(productId) ?? []
+        : lines.all;
+      return active.length === 0 ? candidates : candidates.filter((cost) => active.every((filter) => matchesUsageFilter(cost, filter)));
+    },
   };
 }

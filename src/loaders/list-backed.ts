@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { indexBy } from './once.js';
+import { indexBy } from './grouping.js';
 import { loaderOptions, type LoaderPolicy } from './policy.js';
 
 /**

@@ -4,6 +4,7 @@ import { shared, type LoaderPolicy } from './policy.js';
 import { normalizePrincipal, orgWideBindingPattern, parseCrn, type ParsedCrn } from '../confluent/crn.js';
 import type { Organization, RoleBinding } from '../confluent/types.js';
 import type { RoleBindingFilter } from '../__generated__/resolvers-types.js';
+import { groupBy } from './grouping.js';
 import { listBacked } from './list-backed.js';
 
 /** A role binding with its CRN pattern decoded once. */
@@ -20,18 +21,6 @@ function toRecord(binding: RoleBinding): RoleBindingRecord {
     scope: parseCrn(binding.crn_pattern ?? ''),
     principal: normalizePrincipal(binding.principal ?? ''),
   };
-}
-
-function groupBy(records: readonly RoleBindingRecord[], keyOf: (record: RoleBindingRecord) => string | undefined) {
-  const groups = new Map<string, RoleBindingRecord[]>();
-  for (const record of records) {
-    const key = keyOf(record);
-    if (key === undefined) continue;
-    const group = groups.get(key);
-    if (group) group.push(record);
-    else groups.set(key, [record]);
-  }
-  return groups;
 }
 
 /**

@@ -29,8 +29,8 @@ describe('costsTtlSeconds', () => {
 describe('SharedCache', () => {
   it('never lets one credential read what another wrote, even with the same key id', async () => {
     const store = new InMemoryLRUCache<string>();
-    const first = new SharedCache({ store, credential: credentialIdentity('KEY', 'secret-one'), logger });
-    const second = new SharedCache({ store, credential: credentialIdentity('KEY', 'secret-two'), logger });
+    const first = new SharedCache({ store, serializes: true, credential: credentialIdentity('KEY', 'secret-one'), logger });
+    const second = new SharedCache({ store, serializes: true, credential: credentialIdentity('KEY', 'secret-two'), logger });
     await first.set(first.keyOf(['users']), [{ id: 'u-1' }], 60);
     expect(await first.get('users', first.keyOf(['users']))).toEqual([{ id: 'u-1' }]);
     expect(await second.get('users', second.keyOf(['users']))).toBeUndefined();
@@ -48,6 +48,7 @@ describe('SharedCache', () => {
     const events: string[] = [];
     const cache = new SharedCache({
       store: flaky,
+      serializes: true,
       credential: 'c',
       logger,
       metrics: {
@@ -69,7 +70,7 @@ describe('SharedCache', () => {
 
   it('treats a store that does not answer as a miss', async () => {
     const silent: KeyValueCache<string> = { get: () => new Promise(() => {}), set: async () => {}, delete: async () => true };
-    const cache = new SharedCache({ store: silent, credential: 'c', logger });
+    const cache = new SharedCache({ store: silent, serializes: true, credential: 'c', logger });
     expect(await cache.get('users', cache.keyOf(['users']))).toBeUndefined();
     expect(cache.available).toBe(false);
   });

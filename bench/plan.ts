@@ -1,0 +1,49 @@
+// The fewest upstream calls that can answer each benchmark query, and its critical path: the
+// sequential upstream rounds it needs, given what depends on what and the concurrency cap.
+import type { SimulatorData } from '../src/simulator/index.js';
+
+export const PAGE_SIZE = 100;
+export const ROLE_BINDING_PAGE_SIZE = 1_000;
+export const COST_PAGE_SIZE = 10_000;
+
+const pages = (count: number, size = PAGE_SIZE) => Math.max(1, Math.ceil(count / size));
+
+export interface CallPlan {
+  fewestCalls: number;
+  /** Sequential rounds of upstream calls on the critical path. */
+  rounds: number;
+}
+
+function costLinesIn(data: SimulatorData, period: { start: string; end: string }): number {
+  return data.costs.filter((cost) => cost.start_date.slice(0, 10) >= period.start && cost.start_date.slice(0, 10) < period.end).length;
+}
+
+/**
+ * WorkspaceUsageAndAccess over every workspace for one ≤31-day period: the organization, the
+ * environment pages, one cluster list per environment, the binding pages, the people and
+ * service-account pages, the cost pages. Pages of one list follow each other; lists that do not
+ * need each other's answers run side by side, at most `concurrency` at a time.
+ */
+export function flagshipPlan(data: SimulatorData, period: { start: string; end: string }, concurrency: number): CallPlan {
+  const environmentPages = pages(data.environments.length);
+  const bindingPages = pages(data.roleBindings.length, ROLE_BINDING_PAGE_SIZE);
+  const userPages = pages(data.users.length);
+  const accountPages = pages(data.serviceAccounts.length);
+  const costPages = pages(costLinesIn(data, period), COST_PAGE_SIZE);
+  const fewestCalls = 1 + environmentPages + data.environments.length + bindingPages + userPages + accountPages + costPages;
+  const dependencyRounds = Math.max(environmentPages + 1, 1 + bindingPages, userPages, accountPages, costPages);
+  return { fewestCalls, rounds: Math.max(dependencyRounds, Math.ceil(fewestCalls / concurrency)) };
+}
+
+/** Every person and service account, page after page: each list read once. */
+export function allUsersPlan(data: SimulatorData): CallPlan {
+  const userPages = pages(data.users.length);
+  const accountPages = pages(data.serviceAccounts.length);
+  return { fewestCalls: userPages + accountPages, rounds: Math.max(userPages, accountPages) };
+}
+
+/** People by email: Confluent has no email filter, so the one listing of people. */
+export function peopleByEmailPlan(data: SimulatorData): CallPlan {
+  const userPages = pages(data.users.length);
+  return { fewestCalls: userPages, rounds: userPages };
+}

@@ -1,0 +1,32 @@
+// The queries the benchmark sends. The flagship is the contract's WorkspaceUsageAndAccess.
+export const FLAGSHIP = `query WorkspaceUsageAndAccess($period: DateRangeInput!) {
+  workspaces(first: 100) {
+    totalCount
+    nodes {
+      id name createdAt
+      clusters(first: 100) { totalCount nodes { id name cloud region } }
+      usage(period: $period, first: 100) {
+        totalCount
+        nodes {
+          id product { id name } lineType amount originalAmount discountAmount quantity unit price
+          startDate endDate resource { id name } workspace { id }
+        }
+      }
+      usageSummary(period: $period, groupBy: [PRODUCT]) { product { id } amount originalAmount discountAmount }
+      roleBindings(first: 100) {
+        totalCount
+        nodes { id role { name } principal { id type name email } scope { level crnPattern } }
+      }
+    }
+  }
+}`;
+
+export const SMALL = `query Small { organization { id name } }`;
+
+export const USERS_PAGE = `query UsersPage($after: String) {
+  users(first: 100, after: $after) { pageInfo { hasNextPage endCursor } nodes { id name email type } }
+}`;
+
+export const ENTITIES = `query Entities($representations: [_Any!]!) {
+  _entities(representations: $representations) { ... on User { id name email type } }
+}`;

@@ -1,0 +1,85 @@
+// `npm run bench`: the subgraph against the simulator with a fixed latency per upstream call and
+// a large organization. Reports figures (not pass/fail): upstream calls against the fewest
+// possible, wall time against the critical path, throughput, latency percentiles and memory,
+// for the batched and cached server and for a naive baseline of the same server.
+import { cpus } from 'node:os';
+import { startSimulator } from '../src/simulator/index.js';
+import { writeReports } from './report.js';
+import {
+  allUsersPaged,
+  flagshipCold,
+  flagshipConcurrent,
+  flagshipWarm,
+  smallConcurrent,
+  smallWarm,
+  usersByEmail,
+  type BenchContext,
+  type ScenarioResult,
+} from './scenarios.js';
+import { startBenchServer } from './server-handle.js';
+
+const LATENCY_MS = 25;
+const CONCURRENCY = 4; // the default UPSTREAM_MAX_CONCURRENCY
+const SIZE = { environments: 50, clustersPerEnvironment: 3, users: 1_000, serviceAccounts: 300, invitations: 20, roleBindings: 2_000, costDays: 366 };
+
+function lastFullMonth(now = new Date()) {
+  const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
+  const end = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
+  return { start: start.toISOString().slice(0, 10), end: end.toISOString().slice(0, 10) };
+}
+
+type Scenario = (context: BenchContext) => Promise<ScenarioResult>;
+
+async function main(): Promise<void> {
+  const startedAt = Date.now();
+  const simulator = await startSimulator({ size: SIZE, latencyMs: LATENCY_MS });
+  const period = lastFullMonth();
+  const results: ScenarioResult[] = [];
+
+  /** Scenarios run in order on one fresh server process; a cold scenario needs a fresh one. */
+  async function onFreshServer(serverKind: ScenarioResult['server'], scenarios: Scenario[]) {
+    const naive = serverKind === 'naive';
+    const server = await startBenchServer({
+      upstream: { apiUrl: simulator.url, ...simulator.credentials },
+      cache: !naive,
+      batching: !naive,
+    });
+    try {
+      for (const scenario of scenarios) {
+        const result = await scenario({ simulator, server, serverKind, period, latencyMs: LATENCY_MS, concurrency: CONCURRENCY });
+        results.push(result);
+        console.log(`${result.server.padEnd(17)} ${result.scenario.padEnd(36)} calls ${result.upstreamCalls} (fewest ${result.fewestCalls ?? '-'}), wall ${result.wallMs} ms, p95 ${result.p95Ms} ms`);
+      }
+    } finally {
+      await server.stop();
+    }
+  }
+
+  await onFreshServer('batched + cached', [flagshipCold, flagshipWarm, smallWarm, smallConcurrent, flagshipConcurrent]);
+  await onFreshServer('batched + cached', [allUsersPaged]);
+  await onFreshServer('batched + cached', [usersByEmail]);
+  await onFreshServer('naive', [flagshipCold]);
+  await onFreshServer('naive', [allUsersPaged]);
+  await onFreshServer('naive', [usersByEmail]);
+  await simulator.close();
+
+  await writeReports({
+    generatedAt: new Date().toISOString(),
+    durationSeconds: Math.round((Date.now() - startedAt) / 1000),
+    machine: { cpus: cpus().length, node: process.version },
+    upstreamLatencyMs: LATENCY_MS,
+    upstreamConcurrency: CONCURRENCY,
+    period,
+    organization: {
+      workspaces: simulator.data.environments.length,
+      clusters: simulator.data.clusters.length,
+      people: simulator.data.users.length,
+      serviceAccounts: simulator.data.serviceAccounts.length,
+      roleBindings: simulator.data.roleBindings.length,
+      costLines: simulator.data.costs.length,
+    },
+    results,
+  });
+}
+
+await main();

@@ -1,0 +1,136 @@
+import type { Simulator } from '../src/simulator/index.js';
+import { allUsersPlan, flagshipPlan, peopleByEmailPlan, type CallPlan } from './plan.js';
+import { ENTITIES, FLAGSHIP, SMALL, USERS_PAGE } from './queries.js';
+import type { BenchServer } from './server-handle.js';
+import { percentile, round } from './stats.js';
+
+export interface ScenarioResult {
+  scenario: string;
+  server: 'batched + cached' | 'naive';
+  requests: number;
+  upstreamCalls: number;
+  fewestCalls: number | null;
+  /** Upstream calls against the fewest possible (1.00 is the fewest). */
+  callRatio: number | null;
+  wallMs: number;
+  criticalPathMs: number | null;
+  /** Wall time against the critical path. */
+  criticalPathRatio: number | null;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p95Ms: number;
+  peakRssMb: number;
+  errors: number;
+}
+
+export interface BenchContext {
+  simulator: Simulator;
+  server: BenchServer;
+  serverKind: ScenarioResult['server'];
+  period: { start: string; end: string };
+  latencyMs: number;
+  concurrency: number;
+}
+
+interface Measured {
+  requests: number;
+  durations: number[];
+  wallMs: number;
+  errors: number;
+}
+
+async function timed(send: () => Promise<{ errors?: unknown[] }>): Promise<{ ms: number; failed: boolean }> {
+  const startedAt = performance.now();
+  const answer = await send();
+  return { ms: performance.now() - startedAt, failed: Boolean(answer.errors?.length) };
+}
+
+async function measure(context: BenchContext, name: string, plan: CallPlan | null, run: () => Promise<Measured>): Promise<ScenarioResult> {
+  context.simulator.log.clear();
+  await context.server.peakMemory();
+  const measured = await run();
+  const upstreamCalls = context.simulator.log.count();
+  const memory = await context.server.peakMemory();
+  const criticalPathMs = plan ? plan.rounds * context.latencyMs : null;
+  return {
+    scenario: name,
+    server: context.serverKind,
+    requests: measured.requests,
+    upstreamCalls,
+    fewestCalls: plan?.fewestCalls ?? null,
+    callRatio: plan ? round(upstreamCalls / plan.fewestCalls, 2) : null,
+    wallMs: round(measured.wallMs),
+    criticalPathMs,
+    criticalPathRatio: criticalPathMs ? round(measured.wallMs / criticalPathMs, 2) : null,
+    requestsPerSecond: round(measured.requests / (measured.wallMs / 1000)),
+    p50Ms: round(percentile(measured.durations, 50)),
+    p95Ms: round(percentile(measured.durations, 95)),
+    peakRssMb: round(memory.peakRssBytes / 1_000_000),
+    errors: measured.errors,
+  };
+}
+
+/** `count` requests one after another. */
+async function sequential(count: number, send: () => Promise<{ errors?: unknown[] }>): Promise<Measured> {
+  const startedAt = performance.now();
+  const durations: number[] = [];
+  let errors = 0;
+  for (let i = 0; i < count; i++) {
+    const { ms, failed } = await timed(send);
+    durations.push(ms);
+    if (failed) errors += 1;
+  }
+  return { requests: count, durations, wallMs: performance.now() - startedAt, errors };
+}
+
+/** `clients` clients, each sending `perClient` requests back to back. */
+async function concurrent(clients: number, perClient: number, send: () => Promise<{ errors?: unknown[] }>): Promise<Measured> {
+  const startedAt = performance.now();
+  const results = await Promise.all(Array.from({ length: clients }, () => sequential(perClient, send)));
+  return {
+    requests: clients * perClient,
+    durations: results.flatMap((result) => result.durations),
+    wallMs: performance.now() - startedAt,
+    errors: results.reduce((sum, result) => sum + result.errors, 0),
+  };
+}
+
+export const flagshipCold = (context: BenchContext) =>
+  measure(context, 'flagship, cold', flagshipPlan(context.simulator.data, context.period, context.concurrency), () =>
+    sequential(1, () => context.server.graphql(FLAGSHIP, { period: context.period })),
+  );
+
+export const flagshipWarm = (context: BenchContext) =>
+  measure(context, 'flagship, warm (20 in a row)', null, () => sequential(20, () => context.server.graphql(FLAGSHIP, { period: context.period })));
+
+export const smallWarm = (context: BenchContext) =>
+  measure(context, 'small query, warm (50 in a row)', null, () => sequential(50, () => context.server.graphql(SMALL)));
+
+export const smallConcurrent = (context: BenchContext) =>
+  measure(context, 'small query, 16 clients', null, () => concurrent(16, 25, () => context.server.graphql(SMALL)));
+
+export const flagshipConcurrent = (context: BenchContext) =>
+  measure(context, 'flagship, 16 clients', null, () => concurrent(16, 3, () => context.server.graphql(FLAGSHIP, { period: context.period })));
+
+export const allUsersPaged = (context: BenchContext) =>
+  measure(context, 'all users, pages of 100, cold', allUsersPlan(context.simulator.data), async () => {
+    const startedAt = performance.now();
+    const durations: number[] = [];
+    let errors = 0;
+    let after: string | null = null;
+    do {
+      const pageStartedAt = performance.now();
+      const answer: { data?: any; errors?: unknown[] } = await context.server.graphql(USERS_PAGE, { after });
+      durations.push(performance.now() - pageStartedAt);
+      if (answer.errors?.length) errors += 1;
+      after = answer.data?.users.pageInfo.hasNextPage ? answer.data.users.pageInfo.endCursor : null;
+    } while (after);
+    return { requests: durations.length, durations, wallMs: performance.now() - startedAt, errors };
+  });
+
+export const usersByEmail = (context: BenchContext) => {
+  const representations = context.simulator.data.users.slice(0, 200).map((user) => ({ __typename: 'User', email: user.email }));
+  return measure(context, '_entities: 200 users by email, cold', peopleByEmailPlan(context.simulator.data), () =>
+    sequential(1, () => context.server.graphql(ENTITIES, { representations })),
+  );
+};

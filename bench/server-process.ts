@@ -1,0 +1,42 @@
+// The subgraph in a process of its own, so the benchmark measures its memory apart from the
+// simulator's. Started by bench/run.ts with its settings as JSON in argv; answers over IPC.
+import { loadConfig } from '../src/config.js';
+import { createLogger } from '../src/logger.js';
+import { createServer } from '../src/server.js';
+
+export interface BenchServerSettings {
+  upstream: { apiUrl: string; apiKey: string; apiSecret: string };
+  cache: boolean;
+  batching: boolean;
+}
+
+export type BenchServerMessage = { url: string } | { peakRssBytes: number; peakHeapUsedBytes: number };
+
+const settings = JSON.parse(process.argv[2] ?? '{}') as BenchServerSettings;
+const config = {
+  ...loadConfig({ LOG_LEVEL: 'silent' }),
+  cache: settings.cache ? ({ kind: 'memory', maxBytes: 1_000_000_000 } as const) : ({ kind: 'off' } as const),
+  batching: settings.batching,
+};
+const server = createServer({ config, upstream: settings.upstream, logger: createLogger('silent') });
+const { url } = await server.listen(0, '127.0.0.1');
+
+let peakRss = 0;
+let peakHeap = 0;
+const sample = () => {
+  const usage = process.memoryUsage();
+  peakRss = Math.max(peakRss, usage.rss);
+  peakHeap = Math.max(peakHeap, usage.heapUsed);
+};
+setInterval(sample, 10).unref();
+
+process.on('message', (message) => {
+  if (message === 'memory') {
+    sample();
+    process.send?.({ peakRssBytes: peakRss, peakHeapUsedBytes: peakHeap } satisfies BenchServerMessage);
+    peakRss = 0;
+    peakHeap = 0;
+  }
+  if (message === 'stop') void server.stop().then(() => process.exit(0));
+});
+process.send?.({ url } satisfies BenchServerMessage);
