@@ -92,7 +92,7 @@ export class Faults implements FaultInjector {
 
   /** The fault a request to `route` meets, if any; the earliest matching rule wins and is used up. */
   take(route: string): FaultAction | undefined {
-    const rule = this.rules.find((candidate) => candidate.remaining > 0 && (candidate.route === undefined || candidate.route === route));
+    const rule = this.rules.find((candidate) => candidate.route === undefined || candidate.route === route);
     if (!rule) return undefined;
     rule.remaining--;
     if (rule.remaining === 0) this.rules = this.rules.filter((candidate) => candidate !== rule);

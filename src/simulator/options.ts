@@ -8,6 +8,7 @@ export interface DatasetSize {
   clustersPerEnvironment: number;
   users: number;
   serviceAccounts: number;
+  /** Fewer when there are too few users to have invited. */
   invitations: number;
   roleBindings: number;
   /** Days of cost lines, ending yesterday. */
@@ -41,7 +42,7 @@ export const DEFAULT_SIZE: DatasetSize = {
 };
 
 /** A demo Cloud API key: 16 upper-case characters, and a secret with the `cflt` prefix of new secrets. */
-export const DEMO_CREDENTIALS = {
+const DEMO_CREDENTIALS = {
   apiKey: 'SIMDEMOKEY000001',
   apiSecret: 'cfltSimulatorDemoSecretOnlyValidAgainstTheLocalSimulator000000',
 };
@@ -68,6 +69,8 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions 
   if (size.environments < 1 || size.clustersPerEnvironment < 1) {
     throw new Error('size.environments and size.clustersPerEnvironment must be at least 1');
   }
+  const latencyMs = options.latencyMs ?? 0;
+  if (!(latencyMs >= 0)) throw new Error(`latencyMs must be >= 0, got ${latencyMs}`);
   return {
     port: options.port ?? 0,
     host: options.host ?? '127.0.0.1',
@@ -78,6 +81,6 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions 
       apiKey: options.apiKey ?? DEMO_CREDENTIALS.apiKey,
       apiSecret: options.apiSecret ?? DEMO_CREDENTIALS.apiSecret,
     },
-    latencyMs: options.latencyMs ?? 0,
+    latencyMs,
   };
 }

@@ -2,7 +2,7 @@
 // the server then hands out an opaque `page_token` that carries the position, the page size and
 // a fingerprint of the filters, so a token replayed with other filters is refused.
 import { createHash } from 'node:crypto';
-import { ConfluentError, invalidFilter, type Reply } from './errors.js';
+import { invalidFilter, type Reply } from './errors.js';
 import type { RequestContext } from './router.js';
 
 export interface PageLimits {
@@ -82,12 +82,7 @@ export function pagedList<T>(context: RequestContext, options: ListOptions<T>): 
   } else {
     const token = decodeToken(tokenText);
     if (token.filters !== filtersFingerprint) {
-      throw new ConfluentError(400, {
-        code: 'invalid_filter',
-        title: 'Invalid Filter',
-        detail: 'The page token was issued for a request with other filters',
-        source: { parameter: 'page_token' },
-      });
+      throw invalidFilter('page_token', 'The page token was issued for a request with other filters');
     }
     offset = token.offset;
     size = token.size;

@@ -9,7 +9,7 @@ import { ConfluentError, failure, invalidFilter, serverError, tooManyRequests, U
 import type { FaultAction, Faults } from './faults.js';
 import type { RateLimiter, RateLimitState } from './rate-limit.js';
 import type { RequestRecorder } from './request-log.js';
-import { routeName, type RequestContext, type Router } from './router.js';
+import { routeName, type RequestContext, type RouteDefinition, type RouteMatch, type Router } from './router.js';
 import type { SimulatorData } from './store.js';
 
 export interface ServerParts {
@@ -34,7 +34,8 @@ function isAuthorized(header: string | undefined, credentials: ServerParts['cred
   if (!header?.startsWith('Basic ')) return false;
   const decoded = Buffer.from(header.slice('Basic '.length), 'base64').toString('utf8');
   const separator = decoded.indexOf(':');
-  return separator > 0 && decoded.slice(0, separator) === credentials.apiKey && decoded.slice(separator + 1) === credentials.apiSecret;
+  if (separator <= 0) return false;
+  return decoded.slice(0, separator) === credentials.apiKey && decoded.slice(separator + 1) === credentials.apiSecret;
 }
 
 function send(response: ServerResponse, requestId: string, reply: Reply, limits: RateLimitState): void {
@@ -53,34 +54,41 @@ function send(response: ServerResponse, requestId: string, reply: Reply, limits:
 }
 
 function rateLimited(requestId: string, retryAfterSeconds: number): Reply {
-  return { ...failure(requestId, 429, tooManyRequests(retryAfterSeconds)), headers: { 'Retry-After': String(retryAfterSeconds) } };
+  const headers = { 'Retry-After': String(retryAfterSeconds) };
+  return { ...failure(requestId, 429, tooManyRequests(retryAfterSeconds)), headers };
 }
 
-/** Answers one authenticated request from its route, or says why it cannot. */
-function dispatch(parts: ServerParts, request: IncomingMessage, url: URL, origin: string, requestId: string): Reply {
-  const match = parts.router.match(request.method ?? 'GET', url.pathname);
+function unauthenticated(requestId: string): Reply {
+  return { ...failure(requestId, 401, UNAUTHENTICATED), headers: { 'WWW-Authenticate': WWW_AUTHENTICATE } };
+}
+
+/** Refuses query parameters the operation does not define, as Confluent does. */
+function checkParameters(route: RouteDefinition, query: URLSearchParams): void {
+  for (const name of query.keys()) {
+    if (route.parameters.includes(name)) continue;
+    const collection = route.template.split('/').filter((segment) => segment && !segment.startsWith('{')).at(-1);
+    throw invalidFilter(name, `The '${collection}' resource can't be filtered by '${name}'`);
+  }
+}
+
+/** Answers an authenticated request from its route, or says why it cannot. */
+function dispatch(match: RouteMatch, context: Omit<RequestContext, 'params'>, method: string): Reply {
+  const { requestId } = context;
   if (match.kind === 'none') {
-    return failure(requestId, 404, { code: 'resource_not_found', title: 'Not Found', detail: `No operation at ${url.pathname}`, source: {} });
+    const detail = `No operation at ${context.path}`;
+    return failure(requestId, 404, { code: 'resource_not_found', title: 'Not Found', detail, source: {} });
   }
   if (match.kind === 'wrong-method') {
-    return {
-      ...failure(requestId, 405, { code: 'method_not_allowed', title: 'Method Not Allowed', detail: `${request.method} is not allowed here`, source: {} }),
-      headers: { Allow: match.route.method },
-    };
+    const problem = { code: 'method_not_allowed', title: 'Method Not Allowed', detail: `${method} is not allowed here`, source: {} };
+    return { ...failure(requestId, 405, problem), headers: { Allow: match.route.method } };
   }
-  const { route, params } = match;
   try {
-    for (const name of url.searchParams.keys()) {
-      if (!route.parameters.includes(name)) {
-        const collection = route.template.split('/').filter((segment) => segment && !segment.startsWith('{')).at(-1);
-        throw invalidFilter(name, `The '${collection}' resource can't be filtered by '${name}'`);
-      }
-    }
-    const context: RequestContext = { params, query: url.searchParams, path: url.pathname, origin, requestId, data: parts.data, today: parts.today };
-    return route.handle(context);
+    checkParameters(match.route, context.query);
+    return match.route.handle({ ...context, params: match.params });
   } catch (error) {
     if (error instanceof ConfluentError) return failure(requestId, error.status, error.problem);
-    throw error;
+    process.stderr.write(`simulator: ${routeName(match.route)} failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+    return failure(requestId, 500, serverError(500));
   }
 }
 
@@ -89,25 +97,26 @@ export async function startServer(parts: ServerParts, port: number, host: string
   const closing = new AbortController();
   let ownUrl = '';
 
-  function answer(request: IncomingMessage, url: URL, route: string, requestId: string, fault: FaultAction | undefined) {
-    let limits = parts.rateLimiter.peek(route);
+  /** Faults come first, then authentication, then the route's budget, then the route itself. */
+  function answer(request: IncomingMessage, url: URL, match: RouteMatch, route: string, requestId: string, fault?: FaultAction) {
+    const limits = parts.rateLimiter.peek(route);
     if (fault?.kind === 'rate-limit') {
-      limits = { ...limits, remaining: 0, resetSeconds: fault.retryAfterSeconds };
-      return { reply: rateLimited(requestId, fault.retryAfterSeconds), limits };
+      const reply = rateLimited(requestId, fault.retryAfterSeconds);
+      return { reply, limits: { ...limits, remaining: 0, resetSeconds: fault.retryAfterSeconds } };
     }
     if (fault?.kind === 'server-error') return { reply: failure(requestId, fault.status, serverError(fault.status)), limits };
-    if (!isAuthorized(request.headers.authorization, parts.credentials)) {
-      return { reply: { ...failure(requestId, 401, UNAUTHENTICATED), headers: { 'WWW-Authenticate': WWW_AUTHENTICATE } }, limits };
-    }
+    if (!isAuthorized(request.headers.authorization, parts.credentials)) return { reply: unauthenticated(requestId), limits };
     const taken = parts.rateLimiter.take(route);
     if (!taken.allowed) return { reply: rateLimited(requestId, taken.resetSeconds), limits: taken };
-    const origin = request.headers.host ? `http://${request.headers.host}` : ownUrl;
-    try {
-      return { reply: dispatch(parts, request, url, origin, requestId), limits: taken };
-    } catch (error) {
-      process.stderr.write(`simulator: ${route} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-      return { reply: failure(requestId, 500, serverError(500)), limits: taken };
-    }
+    const context = {
+      query: url.searchParams,
+      path: url.pathname,
+      origin: request.headers.host ? `http://${request.headers.host}` : ownUrl,
+      requestId,
+      data: parts.data,
+      today: parts.today,
+    };
+    return { reply: dispatch(match, context, request.method ?? 'GET'), limits: taken };
   }
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -128,7 +137,7 @@ export async function startServer(parts: ServerParts, port: number, host: string
       request.socket.destroy();
       return;
     }
-    const { reply, limits } = answer(request, url, route, requestId, fault);
+    const { reply, limits } = answer(request, url, match, route, requestId, fault);
     entry.status = reply.status;
     send(response, requestId, reply, limits);
   }

@@ -2,7 +2,7 @@
 // does, so the data does not depend on the simulator's port. Only `metadata.next`, which clients
 // follow, points at the simulator itself.
 
-export const CONFLUENT_API_ORIGIN = 'https://api.confluent.cloud';
+const CONFLUENT_API_ORIGIN = 'https://api.confluent.cloud';
 
 export function apiUrl(path: string): string {
   return CONFLUENT_API_ORIGIN + path;

@@ -90,8 +90,9 @@ describe('authentication', () => {
   });
 
   it('refuses a bearer token and a wrong key', async () => {
+    const wrongKey = basic('WRONGKEY00000000', simulator.credentials.apiSecret);
     expect((await call(simulator, '/iam/v2/users', { authorization: 'Bearer abc' })).status).toBe(401);
-    expect((await call(simulator, '/iam/v2/users', { authorization: basic('WRONGKEY00000000', simulator.credentials.apiSecret) })).status).toBe(401);
+    expect((await call(simulator, '/iam/v2/users', { authorization: wrongKey })).status).toBe(401);
   });
 
   it('accepts the demo credentials', async () => {
@@ -333,9 +334,8 @@ describe('clusters', () => {
     ]) {
       const answer = await get(path);
       expect(answer.status).toBe(403);
-      expect(answer.body).toEqual({
-        errors: [{ id: answer.headers.get('x-request-id'), status: '403', code: 'forbidden_access', detail: 'Forbidden Access', source: {} }],
-      });
+      const id = answer.headers.get('x-request-id');
+      expect(answer.body).toEqual({ errors: [{ id, status: '403', code: 'forbidden_access', detail: 'Forbidden Access', source: {} }] });
     }
   });
 
@@ -393,7 +393,8 @@ describe('invitations and API keys', () => {
   it('filters API keys by owner and by resource', async () => {
     const owner = simulator.data.apiKeys[0]?.spec?.owner?.id;
     const byOwner = await getAllPages(`/iam/v2/api-keys?spec.owner=${owner}`);
-    expect(byOwner.items.map((key) => key.id)).toEqual(simulator.data.apiKeys.filter((key) => key.spec?.owner?.id === owner).map((key) => key.id));
+    const owned = simulator.data.apiKeys.filter((key) => key.spec?.owner?.id === owner);
+    expect(byOwner.items.map((key) => key.id)).toEqual(owned.map((key) => key.id));
     const cloudKeys = await getAllPages('/iam/v2/api-keys?spec.resource=cloud&page_size=100');
     expect(cloudKeys.items.length).toBeGreaterThan(0);
     expect(cloudKeys.items.every((key) => key.spec.resource.kind === 'Cloud')).toBe(true);
@@ -597,7 +598,12 @@ describe('a store tests can change', () => {
   });
 
   it('deletes a user with its API keys and role bindings', async () => {
-    const owner = small.data.apiKeys.find((key) => key.spec?.owner?.kind === 'User')?.spec?.owner?.id ?? '';
+    const userIds = new Set(small.data.users.map((user) => user.id));
+    const principals = small.data.roleBindings.map((binding) => binding.principal?.slice('User:'.length) ?? '');
+    const owner = principals.find((id) => userIds.has(id)) ?? '';
+    const template = small.data.apiKeys[0]!;
+    small.data.apiKeys.push({ ...template, id: 'OWNEDBYTHEUSER01', spec: { ...template.spec, owner: { id: owner, kind: 'User' } } });
+    expect((await call(small, `${everything()}&principal=User:${owner}`, smallAuthorization)).body.data.length).toBeGreaterThan(0);
     expect(small.deleteUser(owner)).toBe(true);
     expect((await call(small, `/iam/v2/users/${owner}`, smallAuthorization)).status).toBe(404);
     expect((await call(small, `/iam/v2/api-keys?spec.owner=${owner}`, smallAuthorization)).body.data).toEqual([]);
@@ -606,8 +612,9 @@ describe('a store tests can change', () => {
   });
 
   it('deletes a service account with its API keys and role bindings', async () => {
-    const account = small.data.roleBindings.find((binding) => binding.principal?.startsWith('User:sa-') && small.data.serviceAccounts.some((candidate) => `User:${candidate.id}` === binding.principal));
-    const accountId = account?.principal?.slice('User:'.length) ?? '';
+    const accountIds = new Set(small.data.serviceAccounts.map((account) => account.id));
+    const principals = small.data.roleBindings.map((binding) => binding.principal?.slice('User:'.length) ?? '');
+    const accountId = principals.find((id) => accountIds.has(id)) ?? '';
     expect(small.deleteServiceAccount(accountId)).toBe(true);
     expect((await call(small, `/iam/v2/service-accounts/${accountId}`, smallAuthorization)).status).toBe(404);
     expect((await call(small, `${everything()}&principal=User:${accountId}`, smallAuthorization)).body.data).toEqual([]);
@@ -636,7 +643,8 @@ describe('options and lifecycle', () => {
     const slow = await startSimulator({ today: TODAY, size: SMALL, latencyMs: 120 });
     try {
       const started = performance.now();
-      const answer = await call(slow, '/org/v2/organizations', { authorization: basic(slow.credentials.apiKey, slow.credentials.apiSecret) });
+      const headers = { authorization: basic(slow.credentials.apiKey, slow.credentials.apiSecret) };
+      const answer = await call(slow, '/org/v2/organizations', headers);
       expect(answer.status).toBe(200);
       expect(performance.now() - started).toBeGreaterThanOrEqual(115);
     } finally {
@@ -658,7 +666,8 @@ describe('options and lifecycle', () => {
   it('closes promptly while a request hangs', async () => {
     const closing = await startSimulator({ today: TODAY, size: SMALL });
     closing.faults.hang('GET /iam/v2/users');
-    const pending = fetch(`${closing.url}/iam/v2/users`, { headers: { authorization: basic(closing.credentials.apiKey, closing.credentials.apiSecret) } });
+    const headers = { authorization: basic(closing.credentials.apiKey, closing.credentials.apiSecret) };
+    const pending = fetch(`${closing.url}/iam/v2/users`, { headers });
     await delay(50);
     const started = performance.now();
     await closing.close();

@@ -26,7 +26,8 @@ describe('determinism', () => {
 
 describe('directory', () => {
   it('has the default counts', () => {
-    expect(data.environments.map((environment) => environment.display_name)).toEqual(['production', 'staging', 'development', 'analytics', 'sandbox']);
+    const names = data.environments.map((environment) => environment.display_name);
+    expect(names).toEqual(['production', 'staging', 'development', 'analytics', 'sandbox']);
     expect(data.users).toHaveLength(250);
     expect(data.serviceAccounts).toHaveLength(120);
     expect(data.invitations).toHaveLength(10);
@@ -59,7 +60,16 @@ describe('directory', () => {
   });
 
   it('dates every object in RFC 3339 UTC before today', () => {
-    const objects = [data.organization, ...data.environments, ...data.clusters, ...data.users, ...data.serviceAccounts, ...data.invitations, ...data.roleBindings, ...data.apiKeys];
+    const objects = [
+      data.organization,
+      ...data.environments,
+      ...data.clusters,
+      ...data.users,
+      ...data.serviceAccounts,
+      ...data.invitations,
+      ...data.roleBindings,
+      ...data.apiKeys,
+    ];
     const midnight = new Date(TODAY * 86_400_000).toISOString();
     for (const object of objects) {
       for (const timestamp of [object.metadata?.created_at, object.metadata?.updated_at]) {
@@ -70,13 +80,12 @@ describe('directory', () => {
   });
 
   it('spreads clusters over kinds and clouds, named by CRN as Confluent names them', () => {
-    expect(new Set(data.clusters.map((cluster) => cluster.spec?.config?.kind))).toEqual(new Set(['Basic', 'Standard', 'Dedicated', 'Enterprise']));
+    const kinds = new Set(data.clusters.map((cluster) => cluster.spec?.config?.kind));
+    expect(kinds).toEqual(new Set(['Basic', 'Standard', 'Dedicated', 'Enterprise']));
     expect(new Set(data.clusters.map((cluster) => cluster.spec?.cloud))).toEqual(new Set(['AWS', 'GCP', 'AZURE']));
     for (const cluster of data.clusters) {
-      const environmentId = cluster.spec?.environment?.id;
-      expect(cluster.metadata?.resource_name).toBe(
-        `crn://confluent.cloud/organization=${data.organization.id}/environment=${environmentId}/cloud-cluster=${cluster.id}/kafka=${cluster.id}`,
-      );
+      const environment = `crn://confluent.cloud/organization=${data.organization.id}/environment=${cluster.spec?.environment?.id}`;
+      expect(cluster.metadata?.resource_name).toBe(`${environment}/cloud-cluster=${cluster.id}/kafka=${cluster.id}`);
       expect(cluster.status?.phase).toBe('PROVISIONED');
     }
   });
@@ -91,8 +100,9 @@ describe('directory', () => {
   it('points pending invitations at existing users, who hold no role yet', () => {
     const userIds = new Set(data.users.map((user) => user.id));
     const statuses = new Set(data.invitations.map((invitation) => invitation.status));
-    for (const status of ['INVITE_STATUS_SENT', 'INVITE_STATUS_STAGED', 'INVITE_STATUS_ACCEPTED', 'INVITE_STATUS_EXPIRED']) expect(statuses).toContain(status);
-    const pending = data.invitations.filter((invitation) => invitation.status === 'INVITE_STATUS_SENT' || invitation.status === 'INVITE_STATUS_STAGED');
+    for (const status of ['SENT', 'STAGED', 'ACCEPTED', 'EXPIRED']) expect(statuses).toContain(`INVITE_STATUS_${status}`);
+    const pendingStatuses = ['INVITE_STATUS_SENT', 'INVITE_STATUS_STAGED'];
+    const pending = data.invitations.filter((invitation) => pendingStatuses.includes(invitation.status ?? ''));
     for (const invitation of pending) {
       expect(userIds.has(invitation.user?.id ?? '')).toBe(true);
       expect(invitation.accepted_at).toBeNull();
@@ -126,9 +136,12 @@ describe('role bindings', () => {
 
   it('grants the roles of every level', () => {
     const roles = new Set(data.roleBindings.map((binding) => binding.role_name));
-    for (const role of ['OrganizationAdmin', 'AccountAdmin', 'BillingAdmin', 'MetricsViewer', 'NetworkAdmin', 'EnvironmentAdmin', 'DataSteward', 'DataDiscovery', 'FlinkAdmin', 'FlinkDeveloper', 'Operator', 'CloudClusterAdmin', 'ResourceOwner', 'DeveloperRead', 'DeveloperWrite', 'DeveloperManage', 'Assigner']) {
-      expect(roles, role).toContain(role);
-    }
+    const expected = [
+      ['OrganizationAdmin', 'AccountAdmin', 'BillingAdmin', 'MetricsViewer', 'NetworkAdmin'],
+      ['EnvironmentAdmin', 'DataSteward', 'DataDiscovery', 'FlinkAdmin', 'FlinkDeveloper', 'Operator'],
+      ['CloudClusterAdmin', 'ResourceOwner', 'DeveloperRead', 'DeveloperWrite', 'DeveloperManage', 'Assigner'],
+    ].flat();
+    for (const role of expected) expect(roles, role).toContain(role);
   });
 
   it('binds users, service accounts, identity pools and group mappings, never the same grant twice', () => {
@@ -219,7 +232,7 @@ describe('costs', () => {
       const capacity = cluster.spec?.config?.kind === 'Dedicated' ? 'KAFKA_NUM_CKUS' : 'KAFKA_BASE';
       expect(lines.sort()).toEqual([capacity, 'KAFKA_NETWORK_READ', 'KAFKA_NETWORK_WRITE', 'KAFKA_PARTITION', 'KAFKA_STORAGE'].sort());
     }
-    const prefixes: Record<string, string> = { CONNECT: 'lcc-', KSQL: 'lksqlc-', STREAM_GOVERNANCE: 'lsrc-', FLINK: 'lfcp-', KAFKA: 'lkc-' };
+    const prefixes = { CONNECT: 'lcc-', KSQL: 'lksqlc-', STREAM_GOVERNANCE: 'lsrc-', FLINK: 'lfcp-', KAFKA: 'lkc-' };
     for (const [product, prefix] of Object.entries(prefixes)) {
       const rows = yesterday.filter((cost) => cost.product === product && cost.resource);
       expect(rows.length, product).toBeGreaterThan(0);
@@ -241,7 +254,7 @@ describe('benchmark size', () => {
   it('generates 50 environments, 1000 users, 300 service accounts and 2000 bindings in a few seconds', () => {
     const started = performance.now();
     const large = generateData(42, TODAY, { ...DEFAULT_SIZE, environments: 50, users: 1000, serviceAccounts: 300, roleBindings: 2000 });
-    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(performance.now() - started).toBeLessThan(15_000); // about 3 s on an idle machine
     expect(large.environments).toHaveLength(50);
     expect(new Set(large.environments.map((environment) => environment.display_name)).size).toBe(50);
     expect(large.users).toHaveLength(1000);

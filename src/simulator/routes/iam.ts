@@ -17,7 +17,8 @@ export const iamRoutes: RouteDefinition[] = [
   listRoute('/iam/v2/service-accounts', ['display_name'], (context) => {
     // display_name is a multiple search filter: exact matches, repeated to OR values.
     const names = new Set(context.query.getAll('display_name'));
-    const items = names.size === 0 ? context.data.serviceAccounts : context.data.serviceAccounts.filter((account) => names.has(account.display_name ?? ''));
+    const accounts = context.data.serviceAccounts;
+    const items = names.size === 0 ? accounts : accounts.filter((account) => names.has(account.display_name ?? ''));
     return pagedList(context, { apiVersion: 'iam/v2', kind: 'ServiceAccountList', items, limits: STANDARD_PAGES });
   }),
   readRoute('/iam/v2/service-accounts/{id}', [], (context) => {

@@ -13,9 +13,10 @@ function identityNotFound(context: RequestContext, what: string): Reply {
 }
 
 export const identityRoutes: RouteDefinition[] = [
-  listRoute('/iam/v2/identity-providers', [], (context) =>
-    pagedList(context, { apiVersion: 'iam/v2', kind: 'IdentityProviderList', items: context.data.identityProviders, limits: STANDARD_PAGES }),
-  ),
+  listRoute('/iam/v2/identity-providers', [], (context) => {
+    const items = context.data.identityProviders;
+    return pagedList(context, { apiVersion: 'iam/v2', kind: 'IdentityProviderList', items, limits: STANDARD_PAGES });
+  }),
   readRoute('/iam/v2/identity-providers/{id}', [], (context) => {
     const id = param(context, 'id');
     const provider = context.data.identityProviders.find((candidate) => candidate.id === id);

@@ -14,7 +14,9 @@ const ROLE_BINDING_NOT_VISIBLE = {
 export const roleBindingRoutes: RouteDefinition[] = [
   listRoute('/iam/v2/role-bindings', ['crn_pattern', 'principal', 'role_name'], (context) => {
     const pattern = requiredFilter(context, 'crn_pattern');
-    if (!normalizeCrn(pattern).startsWith('crn://')) throw invalidFilter('crn_pattern', `crn_pattern must be a CRN starting with crn://, got '${pattern}'`);
+    if (!normalizeCrn(pattern).startsWith('crn://')) {
+      throw invalidFilter('crn_pattern', `crn_pattern must be a CRN starting with crn://, got '${pattern}'`);
+    }
     const inScope = context.data.roleBindings.filter((binding) => crnQueryMatches(pattern, binding.crn_pattern ?? ''));
     const ofPrincipal = whereEquals(inScope, optionalFilter(context, 'principal'), (binding) => binding.principal);
     const items = whereEquals(ofPrincipal, optionalFilter(context, 'role_name'), (binding) => binding.role_name);

@@ -52,6 +52,7 @@ export function buildApiKeys(
       kind: isServiceAccount ? 'ServiceAccount' : 'User',
     };
     const id = ids.apiKey();
+    const ownerSegment = `${isServiceAccount ? 'service-account' : 'user'}=${owner.id}`;
     const notBefore = Math.max(dayOf(owner.metadata?.created_at ?? ''), cluster?.createdDay ?? 0);
     const created = randomMoment(prng, context, notBefore + 1, context.today - 1);
     keys.push({
@@ -60,7 +61,7 @@ export function buildApiKeys(
       id,
       metadata: {
         self: apiUrl(`/iam/v2/api-keys/${id}`),
-        resource_name: `crn://api.confluent.cloud/organization=${organizationId}/${isServiceAccount ? 'service-account' : 'user'}=${owner.id}/api-key=${id}`,
+        resource_name: `crn://api.confluent.cloud/organization=${organizationId}/${ownerSegment}/api-key=${id}`,
         created_at: created.at,
         updated_at: created.at,
       },
@@ -81,7 +82,7 @@ export function buildApiKeys(
     }
     const boundClusters = [...(clusterIdsByPrincipal.get(account.id) ?? [])].flatMap((id) => clustersById.get(id) ?? []);
     if (boundClusters.length === 0) {
-      // An idle account that still holds a key: what access reviews are meant to find.
+      // No role on any cluster, yet a Kafka key: what access reviews are meant to find.
       if (prng.chance(0.4)) issue(account, prng.pick(clusters), 'Created for a migration; owner unknown');
       continue;
     }

@@ -18,9 +18,21 @@ const PROVIDERS = [
     issuer: `https://login.${COMPANY.emailDomain}/oauth2/default`,
     jwksPath: '/v1/keys',
     pools: [
-      { name: 'spark-batch-jobs', filter: 'claims.aud=="confluent" && claims.group=="spark"', description: 'Spark jobs on the data platform' },
-      { name: 'airflow-workers', filter: 'claims.aud=="confluent" && claims.group=="airflow"', description: 'Airflow DAG workers' },
-      { name: 'k8s-workloads', filter: 'claims.aud=="confluent" && claims.namespace.startsWith("streaming-")', description: 'Pods in the streaming namespaces' },
+      {
+        name: 'spark-batch-jobs',
+        filter: 'claims.aud=="confluent" && claims.group=="spark"',
+        description: 'Spark jobs on the data platform',
+      },
+      {
+        name: 'airflow-workers',
+        filter: 'claims.aud=="confluent" && claims.group=="airflow"',
+        description: 'Airflow DAG workers',
+      },
+      {
+        name: 'k8s-workloads',
+        filter: 'claims.aud=="confluent" && claims.namespace.startsWith("streaming-")',
+        description: 'Pods in the streaming namespaces',
+      },
     ],
   },
   {
@@ -29,13 +41,21 @@ const PROVIDERS = [
     issuer: 'https://token.actions.githubusercontent.com',
     jwksPath: '/.well-known/jwks',
     pools: [
-      { name: 'github-actions-deployers', filter: 'claims.repository_owner=="orbit-freight" && claims.ref=="refs/heads/main"', description: 'Workflows on the main branch' },
+      {
+        name: 'github-actions-deployers',
+        filter: 'claims.repository_owner=="orbit-freight" && claims.ref=="refs/heads/main"',
+        description: 'Workflows on the main branch',
+      },
     ],
   },
 ] as const;
 
 const GROUP_MAPPINGS = [
-  { name: 'all-sso-users', filter: '"all-sso-users" in claims.group', description: 'Every SSO user; Confluent binds FlinkDeveloper and DataDiscovery to it' },
+  {
+    name: 'all-sso-users',
+    filter: '"all-sso-users" in claims.group',
+    description: 'Every SSO user; Confluent binds FlinkDeveloper and DataDiscovery to it',
+  },
   { name: 'platform-engineers', filter: '"platform-engineering" in claims.group', description: 'The streaming platform team' },
   { name: 'data-analysts', filter: '"analytics" in claims.group', description: 'Analysts who explore topics and schemas' },
 ] as const;

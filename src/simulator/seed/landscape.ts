@@ -87,20 +87,17 @@ function availabilityOf(prng: Prng, kind: string): string {
   return prng.chance(0.7) ? 'MULTI_ZONE' : 'SINGLE_ZONE';
 }
 
-function buildCluster(
-  prng: Prng,
-  ids: IdFactory,
-  context: SeedContext,
-  organizationId: string,
-  plan: {
-    environment: Environment;
-    tier: string;
-    namePrefix: string;
-    createdDay: number;
-    home: { cloud: string; region: string };
-  },
-  index: number,
-): ClusterPlan {
+/** What a cluster takes from the environment it is created in. */
+interface ClusterSetting {
+  environment: Environment;
+  tier: string;
+  namePrefix: string;
+  createdDay: number;
+  /** Where most of the environment's clusters run. */
+  home: { cloud: string; region: string };
+}
+
+function buildCluster(prng: Prng, ids: IdFactory, context: SeedContext, organizationId: string, plan: ClusterSetting, index: number): ClusterPlan {
   const environmentId = plan.environment.id;
   const kinds = CLUSTER_KINDS_BY_TIER[plan.tier] ?? CLUSTER_KINDS_BY_TIER.dev ?? [];
   const kind = kinds[index % kinds.length] ?? 'Basic';

@@ -125,7 +125,10 @@ export function buildPeople(
   size: { users: number; serviceAccounts: number; invitations: number },
 ): People {
   const { prng, ids } = context.stream('people');
-  const statuses = Array.from({ length: size.invitations }, (_, index) => INVITATION_STATUSES[index % INVITATION_STATUSES.length] as string);
+  const statuses = Array.from(
+    { length: size.invitations },
+    (_, index) => INVITATION_STATUSES[index % INVITATION_STATUSES.length] as string,
+  );
   const pendingCount = Math.min(statuses.filter((status) => PENDING_STATUSES.has(status)).length, size.users);
   const ghostCount = statuses.filter((status) => status === 'INVITE_STATUS_EXPIRED' || status === 'INVITE_STATUS_DEACTIVATED').length;
   const people = peopleNamed(prng, size.users + ghostCount);
