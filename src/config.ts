@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { CacheSetting } from './cache/store.js';
+import type { RequestLimits } from './graphql/limits/request-limits.js';
 
 /** The whole configuration, parsed once from the environment at start-up. */
 export interface Config {
@@ -12,16 +14,27 @@ export interface Config {
   upstreamMaxConcurrency: number;
   /** Largest accepted request body. */
   bodyLimitBytes: number;
+  /** How large one GraphQL operation may be; checked before any upstream call. */
+  limits: RequestLimits;
+  /** Whether `__schema` and `__type` answer; the router's `_service { sdl }` works either way. */
+  introspection: boolean;
   /** The cache of Confluent answers shared across requests (and replicas, with Redis). */
   cache: CacheSetting;
   /** Loaders batch and share reads; off only for the benchmark's naive baseline. */
   batching: boolean;
+  /** Traces exported over OTLP; undefined (tracing off) unless an endpoint is set. */
+  tracing: TracingConfig | undefined;
   production: boolean;
 }
 
 export type UpstreamConfig =
   | { mode: 'confluent'; apiUrl: string; telemetryUrl: string; apiKey: string; apiSecret: string }
   | { mode: 'simulator' };
+
+/** The OTLP exporter reads its endpoint and headers from the standard `OTEL_EXPORTER_OTLP_*` variables. */
+export interface TracingConfig {
+  serviceName: string;
+}
 
 /** A configuration problem, told in one line that never contains the secret. */
 export class ConfigError extends Error {
@@ -30,6 +43,8 @@ export class ConfigError extends Error {
 
 const emptyAsUnset = (value: unknown) => (value === '' ? undefined : value);
 const optionalString = z.preprocess(emptyAsUnset, z.string().optional());
+const limit = (fallback: number, max: number) =>
+  z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(max).default(fallback));
 
 const environmentSchema = z.object({
   PORT: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).max(65535).default(4000)),
@@ -40,6 +55,7 @@ const environmentSchema = z.object({
   ),
   CONFLUENT_CLOUD_API_KEY: optionalString,
   CONFLUENT_CLOUD_API_SECRET: optionalString,
+  CONFLUENT_CLOUD_API_SECRET_FILE: optionalString,
   CONFLUENT_API_URL: z.preprocess(emptyAsUnset, z.url().default('https://api.confluent.cloud')),
   CONFLUENT_TELEMETRY_URL: z.preprocess(
     emptyAsUnset,
@@ -51,6 +67,16 @@ const environmentSchema = z.object({
   CACHE: z.preprocess(emptyAsUnset, z.enum(['on', 'off']).default('on')),
   CACHE_MAX_MB: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(65_536).default(256)),
   REDIS_URL: z.preprocess(emptyAsUnset, z.url({ protocol: /^rediss?$/ }).optional()),
+  MAX_QUERY_DEPTH: limit(12, 100),
+  MAX_ALIASES: limit(30, 1_000),
+  MAX_ROOT_FIELDS: limit(20, 1_000),
+  MAX_DIRECTIVES: limit(50, 1_000),
+  MAX_TOKENS: limit(5_000, 1_000_000),
+  MAX_CONNECTION_COST: limit(50_000, 100_000_000),
+  MAX_ENTITY_REPRESENTATIONS: limit(500, 100_000),
+  INTROSPECTION: z.preprocess(emptyAsUnset, z.enum(['on', 'off', 'true', 'false']).optional()),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.preprocess(emptyAsUnset, z.url().optional()),
+  OTEL_SERVICE_NAME: z.preprocess(emptyAsUnset, z.string().default('confluent-subgraph')),
   NODE_ENV: optionalString,
 });
 
@@ -77,12 +103,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : e.REDIS_URL ? { kind: 'redis', url: e.REDIS_URL }
       : { kind: 'memory', maxBytes: e.CACHE_MAX_MB * 1_000_000 },
     batching: true,
+    tracing: e.OTEL_EXPORTER_OTLP_ENDPOINT ? { serviceName: e.OTEL_SERVICE_NAME } : undefined,
+    limits: {
+      maxDepth: e.MAX_QUERY_DEPTH,
+      maxAliases: e.MAX_ALIASES,
+      maxRootFields: e.MAX_ROOT_FIELDS,
+      maxDirectives: e.MAX_DIRECTIVES,
+      maxTokens: e.MAX_TOKENS,
+      maxConnectionCost: e.MAX_CONNECTION_COST,
+      maxEntityRepresentations: e.MAX_ENTITY_REPRESENTATIONS,
+    },
+    introspection: e.INTROSPECTION === undefined ? e.NODE_ENV !== 'production' : ['on', 'true'].includes(e.INTROSPECTION),
     production: e.NODE_ENV === 'production',
   };
 }
 
 function upstreamFrom(e: z.infer<typeof environmentSchema>): UpstreamConfig {
-  const { CONFLUENT_CLOUD_API_KEY: apiKey, CONFLUENT_CLOUD_API_SECRET: apiSecret } = e;
+  const { CONFLUENT_CLOUD_API_KEY: apiKey } = e;
+  const { value: apiSecret, variable: secretVariable } = apiSecretFrom(e);
   if (apiKey && apiSecret) {
     return {
       mode: 'confluent',
@@ -92,7 +130,34 @@ function upstreamFrom(e: z.infer<typeof environmentSchema>): UpstreamConfig {
       apiSecret,
     };
   }
-  if (apiKey) throw new ConfigError('CONFLUENT_CLOUD_API_KEY is set but CONFLUENT_CLOUD_API_SECRET is not: set both, or neither for the built-in simulator');
-  if (apiSecret) throw new ConfigError('CONFLUENT_CLOUD_API_SECRET is set but CONFLUENT_CLOUD_API_KEY is not: set both, or neither for the built-in simulator');
+  if (apiKey) throw new ConfigError('CONFLUENT_CLOUD_API_KEY is set but CONFLUENT_CLOUD_API_SECRET (or CONFLUENT_CLOUD_API_SECRET_FILE) is not: set both, or neither for the built-in simulator');
+  if (apiSecret) throw new ConfigError(`${secretVariable} is set but CONFLUENT_CLOUD_API_KEY is not: set both, or neither for the built-in simulator`);
   return { mode: 'simulator' };
+}
+
+/** The secret from the environment, or from the file it names (how Docker and Kubernetes hand secrets over). */
+function apiSecretFrom(e: z.infer<typeof environmentSchema>): { value?: string; variable: string } {
+  const { CONFLUENT_CLOUD_API_SECRET: value, CONFLUENT_CLOUD_API_SECRET_FILE: file } = e;
+  if (file === undefined) return { value, variable: 'CONFLUENT_CLOUD_API_SECRET' };
+  if (value !== undefined) {
+    throw new ConfigError('CONFLUENT_CLOUD_API_SECRET and CONFLUENT_CLOUD_API_SECRET_FILE are both set: set one of them');
+  }
+  return { value: readSecretFile('CONFLUENT_CLOUD_API_SECRET_FILE', file), variable: 'CONFLUENT_CLOUD_API_SECRET_FILE' };
+}
+
+/**
+ * The file's content without its trailing newline. A problem names the variable but not the path:
+ * a secret pasted into the variable by mistake would otherwise be printed as the path.
+ */
+function readSecretFile(variable: string, path: string): string {
+  let content: string;
+  try {
+    content = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
+    throw new ConfigError(`${variable}: cannot read the file it names (${code})`);
+  }
+  const secret = content.replace(/\r?\n$/, '');
+  if (secret === '') throw new ConfigError(`${variable}: the file it names is empty`);
+  return secret;
 }

@@ -2,6 +2,7 @@
 // simulator when no credentials are set, serves the subgraph, and drains on SIGTERM.
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createLogger, type Logger } from './logger.js';
+import { createOtlpTracerProvider } from './observability/tracing.js';
 import { createServer } from './server.js';
 import { startSimulator } from './simulator/index.js';
 
@@ -30,7 +31,9 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   const { upstream, close } = await upstreamFor(config, logger);
-  const server = createServer({ config, upstream, logger });
+  const tracerProvider = config.tracing && createOtlpTracerProvider(config.tracing, logger);
+  if (config.tracing) logger.info({ serviceName: config.tracing.serviceName }, 'exporting traces over OTLP');
+  const server = createServer({ config, upstream, logger, tracerProvider });
   const { url } = await server.listen(config.port, config.host);
   logger.info({ url: `${url}/graphql` }, 'subgraph ready; open it in a browser for GraphiQL');
 
@@ -41,6 +44,8 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'draining');
     await server.stop();
     await close();
+    // Sends the spans still buffered.
+    await tracerProvider?.shutdown();
     process.exit(0);
   };
   // `on`, not `once`: a loader such as tsx re-raises a signal that no listener is left to handle.

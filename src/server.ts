@@ -123,7 +123,7 @@ export function createServer(options: ServerOptions): Subgraph {
           context: async ({ req }) =>
             createContext({
               reads,
-              policy: { batching: config.batching },
+              policy: { batching: config.batching, onBatch: metrics.recordBatch },
               logger,
               requestTimeoutMs: config.requestTimeoutMs,
               requestId: req.get('x-request-id'),

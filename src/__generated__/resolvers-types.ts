@@ -46,7 +46,7 @@ export type KafkaCluster = Node & {
   /** The cloud region, as the cloud names it (`us-east-1`). */
   region?: Maybe<Scalars['String']['output']>;
   /** Role bindings at this cluster or below it (topics, groups, …). */
-  roleBindings: RoleBindingConnection;
+  roleBindings?: Maybe<RoleBindingConnection>;
   workspace?: Maybe<Workspace>;
 };
 
@@ -86,14 +86,14 @@ export type Organization = Node & {
   jitEnabled?: Maybe<Scalars['Boolean']['output']>;
   name: Scalars['String']['output'];
   /** Every role binding in the organization, at any scope. */
-  roleBindings: RoleBindingConnection;
+  roleBindings?: Maybe<RoleBindingConnection>;
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
   /** The organization's cost in the period, grouped (see `Query.usageSummary`). */
-  usageSummary: Array<UsageGroup>;
+  usageSummary?: Maybe<Array<UsageGroup>>;
   /** People and service accounts of the organization; see `Query.users`. */
-  users: UserConnection;
+  users?: Maybe<UserConnection>;
   /** The organization's environments. */
-  workspaces: WorkspaceConnection;
+  workspaces?: Maybe<WorkspaceConnection>;
 };
 
 
@@ -177,9 +177,9 @@ export type Product = Node & {
   /** A human name for known codes (`Stream Governance`), the code itself for others. */
   name: Scalars['String']['output'];
   /** This product's cost lines in the period (see `Query.usage`). */
-  usage: UsageConnection;
+  usage?: Maybe<UsageConnection>;
   /** This product's cost in the period, grouped (see `Query.usageSummary`). */
-  usageSummary: Array<UsageGroup>;
+  usageSummary?: Maybe<Array<UsageGroup>>;
 };
 
 
@@ -226,33 +226,33 @@ export type Query = {
   /** One organization by its UUID; without an id, the organization of the configured key. */
   organization?: Maybe<Organization>;
   /** The organizations the configured Cloud API key can see (one, in practice). */
-  organizations: OrganizationConnection;
+  organizations?: Maybe<OrganizationConnection>;
   /** A product by its code (`KAFKA`); any well-formed code is a Product, as the set is open. */
   product?: Maybe<Product>;
   /** Products billed in the period (default: this month to date), largest cost first. */
-  products: ProductConnection;
+  products?: Maybe<ProductConnection>;
   role?: Maybe<Role>;
   /** Role bindings of the organization, at every scope. */
-  roleBindings: RoleBindingConnection;
+  roleBindings?: Maybe<RoleBindingConnection>;
   /** The catalog of Confluent Cloud roles, by name. */
   roles: RoleConnection;
   /**
    * Daily cost lines of the organization in the period, by date. Periods over 31 days are read in
    * 31-day windows (the Costs API's limit). Data lags up to 72 hours.
    */
-  usage: UsageConnection;
+  usage?: Maybe<UsageConnection>;
   /**
    * The organization's cost in the period, grouped by the dimensions given (none: one total), largest
    * amount first. Data lags up to 72 hours.
    */
-  usageSummary: Array<UsageGroup>;
+  usageSummary?: Maybe<Array<UsageGroup>>;
   /** A person (`u-…`) or service account (`sa-…`) by id. */
   user?: Maybe<User>;
   /** People and service accounts of the organization: people first, then service accounts. */
-  users: UserConnection;
+  users?: Maybe<UserConnection>;
   workspace?: Maybe<Workspace>;
   /** The organization's environments. */
-  workspaces: WorkspaceConnection;
+  workspaces?: Maybe<WorkspaceConnection>;
 };
 
 
@@ -352,7 +352,7 @@ export type Role = Node & {
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
   /** Every binding of this role in the organization. */
-  roleBindings: RoleBindingConnection;
+  roleBindings?: Maybe<RoleBindingConnection>;
   /** The scope levels the role can be bound at. */
   scopes: Array<ScopeLevel>;
 };
@@ -557,7 +557,7 @@ export type User = Node & {
   name: Scalars['String']['output'];
   organization?: Maybe<Organization>;
   /** The role bindings this user holds, at every scope of the organization. */
-  roleBindings: RoleBindingConnection;
+  roleBindings?: Maybe<RoleBindingConnection>;
   /** INVITED while the person's invitation is pending, else ACTIVE. */
   status: UserStatus;
   type: UserType;
@@ -618,20 +618,20 @@ export type UserType =
 export type Workspace = Node & {
   __typename?: 'Workspace';
   /** The environment's Kafka clusters. */
-  clusters: KafkaClusterConnection;
+  clusters?: Maybe<KafkaClusterConnection>;
   createdAt?: Maybe<Scalars['DateTime']['output']>;
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
   organization?: Maybe<Organization>;
   /** Role bindings at this environment or below it (its clusters and their resources); not organization-level ones. */
-  roleBindings: RoleBindingConnection;
+  roleBindings?: Maybe<RoleBindingConnection>;
   /** The Stream Governance package (`ESSENTIALS`, `ADVANCED`, …); null when none is set. */
   streamGovernancePackage?: Maybe<Scalars['String']['output']>;
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Cost lines of this environment in the period (see `Query.usage`). */
-  usage: UsageConnection;
+  usage?: Maybe<UsageConnection>;
   /** This environment's cost in the period, grouped (see `Query.usageSummary`). */
-  usageSummary: Array<UsageGroup>;
+  usageSummary?: Maybe<Array<UsageGroup>>;
 };
 
 
@@ -923,7 +923,7 @@ export type KafkaClusterResolvers<ContextType = Context, ParentType extends Reso
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   phase?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   region?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  roleBindings?: Resolver<ResolversTypes['RoleBindingConnection'], ParentType, ContextType, RequireFields<KafkaClusterRoleBindingsArgs, 'first'>>;
+  roleBindings?: Resolver<Maybe<ResolversTypes['RoleBindingConnection']>, ParentType, ContextType, RequireFields<KafkaClusterRoleBindingsArgs, 'first'>>;
   workspace?: Resolver<Maybe<ResolversTypes['Workspace']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
@@ -950,11 +950,11 @@ export type OrganizationResolvers<ContextType = Context, ParentType extends Reso
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   jitEnabled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  roleBindings?: Resolver<ResolversTypes['RoleBindingConnection'], ParentType, ContextType, RequireFields<OrganizationRoleBindingsArgs, 'first'>>;
+  roleBindings?: Resolver<Maybe<ResolversTypes['RoleBindingConnection']>, ParentType, ContextType, RequireFields<OrganizationRoleBindingsArgs, 'first'>>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  usageSummary?: Resolver<Array<ResolversTypes['UsageGroup']>, ParentType, ContextType, RequireFields<OrganizationUsageSummaryArgs, 'groupBy' | 'period'>>;
-  users?: Resolver<ResolversTypes['UserConnection'], ParentType, ContextType, RequireFields<OrganizationUsersArgs, 'first'>>;
-  workspaces?: Resolver<ResolversTypes['WorkspaceConnection'], ParentType, ContextType, RequireFields<OrganizationWorkspacesArgs, 'first'>>;
+  usageSummary?: Resolver<Maybe<Array<ResolversTypes['UsageGroup']>>, ParentType, ContextType, RequireFields<OrganizationUsageSummaryArgs, 'groupBy' | 'period'>>;
+  users?: Resolver<Maybe<ResolversTypes['UserConnection']>, ParentType, ContextType, RequireFields<OrganizationUsersArgs, 'first'>>;
+  workspaces?: Resolver<Maybe<ResolversTypes['WorkspaceConnection']>, ParentType, ContextType, RequireFields<OrganizationWorkspacesArgs, 'first'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -981,8 +981,8 @@ export type ProductResolvers<ContextType = Context, ParentType extends Resolvers
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Product']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  usage?: Resolver<ResolversTypes['UsageConnection'], ParentType, ContextType, RequireFields<ProductUsageArgs, 'first' | 'period'>>;
-  usageSummary?: Resolver<Array<ResolversTypes['UsageGroup']>, ParentType, ContextType, RequireFields<ProductUsageSummaryArgs, 'groupBy' | 'period'>>;
+  usage?: Resolver<Maybe<ResolversTypes['UsageConnection']>, ParentType, ContextType, RequireFields<ProductUsageArgs, 'first' | 'period'>>;
+  usageSummary?: Resolver<Maybe<Array<ResolversTypes['UsageGroup']>>, ParentType, ContextType, RequireFields<ProductUsageSummaryArgs, 'groupBy' | 'period'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -1001,18 +1001,18 @@ export type ProductEdgeResolvers<ContextType = Context, ParentType extends Resol
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, Partial<QueryOrganizationArgs>>;
-  organizations?: Resolver<ResolversTypes['OrganizationConnection'], ParentType, ContextType, RequireFields<QueryOrganizationsArgs, 'first'>>;
+  organizations?: Resolver<Maybe<ResolversTypes['OrganizationConnection']>, ParentType, ContextType, RequireFields<QueryOrganizationsArgs, 'first'>>;
   product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<QueryProductArgs, 'id'>>;
-  products?: Resolver<ResolversTypes['ProductConnection'], ParentType, ContextType, RequireFields<QueryProductsArgs, 'first'>>;
+  products?: Resolver<Maybe<ResolversTypes['ProductConnection']>, ParentType, ContextType, RequireFields<QueryProductsArgs, 'first'>>;
   role?: Resolver<Maybe<ResolversTypes['Role']>, ParentType, ContextType, RequireFields<QueryRoleArgs, 'name'>>;
-  roleBindings?: Resolver<ResolversTypes['RoleBindingConnection'], ParentType, ContextType, RequireFields<QueryRoleBindingsArgs, 'first'>>;
+  roleBindings?: Resolver<Maybe<ResolversTypes['RoleBindingConnection']>, ParentType, ContextType, RequireFields<QueryRoleBindingsArgs, 'first'>>;
   roles?: Resolver<ResolversTypes['RoleConnection'], ParentType, ContextType, RequireFields<QueryRolesArgs, 'first'>>;
-  usage?: Resolver<ResolversTypes['UsageConnection'], ParentType, ContextType, RequireFields<QueryUsageArgs, 'first' | 'period'>>;
-  usageSummary?: Resolver<Array<ResolversTypes['UsageGroup']>, ParentType, ContextType, RequireFields<QueryUsageSummaryArgs, 'groupBy' | 'period'>>;
+  usage?: Resolver<Maybe<ResolversTypes['UsageConnection']>, ParentType, ContextType, RequireFields<QueryUsageArgs, 'first' | 'period'>>;
+  usageSummary?: Resolver<Maybe<Array<ResolversTypes['UsageGroup']>>, ParentType, ContextType, RequireFields<QueryUsageSummaryArgs, 'groupBy' | 'period'>>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryUserArgs, 'id'>>;
-  users?: Resolver<ResolversTypes['UserConnection'], ParentType, ContextType, RequireFields<QueryUsersArgs, 'first'>>;
+  users?: Resolver<Maybe<ResolversTypes['UserConnection']>, ParentType, ContextType, RequireFields<QueryUsersArgs, 'first'>>;
   workspace?: Resolver<Maybe<ResolversTypes['Workspace']>, ParentType, ContextType, RequireFields<QueryWorkspaceArgs, 'id'>>;
-  workspaces?: Resolver<ResolversTypes['WorkspaceConnection'], ParentType, ContextType, RequireFields<QueryWorkspacesArgs, 'first'>>;
+  workspaces?: Resolver<Maybe<ResolversTypes['WorkspaceConnection']>, ParentType, ContextType, RequireFields<QueryWorkspacesArgs, 'first'>>;
 }>;
 
 export type RoleResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Role'] = ResolversParentTypes['Role'], FederationReferenceType extends FederationReferenceTypes['Role'] = FederationReferenceTypes['Role']> = ResolversObject<{
@@ -1020,7 +1020,7 @@ export type RoleResolvers<ContextType = Context, ParentType extends ResolversPar
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  roleBindings?: Resolver<ResolversTypes['RoleBindingConnection'], ParentType, ContextType, RequireFields<RoleRoleBindingsArgs, 'first'>>;
+  roleBindings?: Resolver<Maybe<ResolversTypes['RoleBindingConnection']>, ParentType, ContextType, RequireFields<RoleRoleBindingsArgs, 'first'>>;
   scopes?: Resolver<Array<ResolversTypes['ScopeLevel']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
@@ -1130,7 +1130,7 @@ export type UserResolvers<ContextType = Context, ParentType extends ResolversPar
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
-  roleBindings?: Resolver<ResolversTypes['RoleBindingConnection'], ParentType, ContextType, RequireFields<UserRoleBindingsArgs, 'first'>>;
+  roleBindings?: Resolver<Maybe<ResolversTypes['RoleBindingConnection']>, ParentType, ContextType, RequireFields<UserRoleBindingsArgs, 'first'>>;
   status?: Resolver<ResolversTypes['UserStatus'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['UserType'], ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -1151,16 +1151,16 @@ export type UserEdgeResolvers<ContextType = Context, ParentType extends Resolver
 
 export type WorkspaceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Workspace'] = ResolversParentTypes['Workspace'], FederationReferenceType extends FederationReferenceTypes['Workspace'] = FederationReferenceTypes['Workspace']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Workspace']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  clusters?: Resolver<ResolversTypes['KafkaClusterConnection'], ParentType, ContextType, RequireFields<WorkspaceClustersArgs, 'first'>>;
+  clusters?: Resolver<Maybe<ResolversTypes['KafkaClusterConnection']>, ParentType, ContextType, RequireFields<WorkspaceClustersArgs, 'first'>>;
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
-  roleBindings?: Resolver<ResolversTypes['RoleBindingConnection'], ParentType, ContextType, RequireFields<WorkspaceRoleBindingsArgs, 'first'>>;
+  roleBindings?: Resolver<Maybe<ResolversTypes['RoleBindingConnection']>, ParentType, ContextType, RequireFields<WorkspaceRoleBindingsArgs, 'first'>>;
   streamGovernancePackage?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  usage?: Resolver<ResolversTypes['UsageConnection'], ParentType, ContextType, RequireFields<WorkspaceUsageArgs, 'first' | 'period'>>;
-  usageSummary?: Resolver<Array<ResolversTypes['UsageGroup']>, ParentType, ContextType, RequireFields<WorkspaceUsageSummaryArgs, 'groupBy' | 'period'>>;
+  usage?: Resolver<Maybe<ResolversTypes['UsageConnection']>, ParentType, ContextType, RequireFields<WorkspaceUsageArgs, 'first' | 'period'>>;
+  usageSummary?: Resolver<Maybe<Array<ResolversTypes['UsageGroup']>>, ParentType, ContextType, RequireFields<WorkspaceUsageSummaryArgs, 'groupBy' | 'period'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 

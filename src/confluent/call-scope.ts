@@ -2,11 +2,14 @@
 // deadline, remembering which: running out of time is a timeout, anything else an abort.
 
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { UpstreamCallEvent } from './request.js';
 
 export interface RequestOptions {
   signal?: AbortSignal;
   /** Epoch ms. The call is abandoned then, and no retry wait may end past it. */
   deadlineAt?: number;
+  /** Told of every attempt of this call, after the client-wide hook: a request counts and traces its own calls. */
+  onUpstreamCall?: (event: UpstreamCallEvent) => void;
 }
 
 export type AbortKind = 'timeout' | 'aborted';

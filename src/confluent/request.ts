@@ -5,7 +5,7 @@
 import { openCallScope, type CallScope, type RequestOptions } from './call-scope.js';
 import { abortError, responseError, transportError, unexpectedResponseError, type ConfluentError } from './errors.js';
 import { transportFailureOf, type HttpResponse, type HttpTransport } from './http.js';
-import { decideRetry, type AttemptOutcome, type RetryPolicy } from './retry-policy.js';
+import { decideRetry, retryReasonOf, type AttemptOutcome, type RetryPolicy, type RetryReason } from './retry-policy.js';
 import { methodOf, pathOf, type Route, type RouteInput } from './routes.js';
 import { Semaphore, type Release } from './semaphore.js';
 
@@ -23,6 +23,10 @@ export interface UpstreamCallEvent {
   durationMs: number;
   /** 1 for the first attempt, 2 for the first retry… */
   attempt: number;
+  /** On a retry: why the attempt before it was repeated. */
+  retryReason?: RetryReason;
+  /** Confluent's `X-Request-Id` of the response, for Confluent support. */
+  requestId?: string;
   error?: ConfluentError;
 }
 
@@ -42,10 +46,16 @@ type AttemptResult =
 export class Requester {
   readonly #options: RequesterOptions;
   readonly #slots: Semaphore;
+  #inFlight = 0;
 
   constructor(options: RequesterOptions) {
     this.#options = options;
     this.#slots = new Semaphore(options.maxConcurrency);
+  }
+
+  /** Attempts on the wire now, that is holding a concurrency slot. */
+  get inFlight(): number {
+    return this.#inFlight;
   }
 
   /** GETs `route` and returns its parsed JSON body, which the caller types. */
@@ -56,8 +66,9 @@ export class Requester {
     const scope = openCallScope(options);
     try {
       let waitedMs = 0;
+      let retryReason: RetryReason | undefined;
       for (let attempt = 1; ; attempt += 1) {
-        const result = await this.#attempt(route, path, attempt, scope);
+        const result = await this.#attempt({ route, path, attempt, retryReason }, scope, options.onUpstreamCall);
         if (result.ok) return result.value as T;
         if (result.outcome === undefined) throw result.error;
         const context = { method, attempt, waitedMs, now: Date.now(), deadlineAt: options.deadlineAt };
@@ -68,26 +79,45 @@ export class Requester {
           throw abortError(route, scope.abortKind() ?? 'aborted');
         });
         waitedMs += decision.delayMs;
+        retryReason = retryReasonOf(result.outcome);
       }
     } finally {
       scope.dispose();
     }
   }
 
-  async #attempt(route: Route, path: string, attempt: number, scope: CallScope): Promise<AttemptResult> {
+  async #attempt(
+    call: { route: Route; path: string; attempt: number; retryReason?: RetryReason },
+    scope: CallScope,
+    onRequestCall?: (event: UpstreamCallEvent) => void,
+  ): Promise<AttemptResult> {
+    const { route, path, attempt, retryReason } = call;
     const release = await this.#acquireSlot(route, scope);
     const startedAt = performance.now();
+    this.#inFlight += 1;
     const settled = await this.#options.transport.get(path, scope.signal).then(
       (response) => ({ response }),
       (error: unknown) => ({ error }),
     );
+    this.#inFlight -= 1;
     release();
     const durationMs = performance.now() - startedAt;
 
     const result =
       'response' in settled ? interpretResponse(route, settled.response) : interpretFailure(route, settled.error, scope);
-    const status = 'response' in settled ? settled.response.status : undefined;
-    this.#report({ route, attempt, status, durationMs, error: result.ok ? undefined : result.error });
+    const response = 'response' in settled ? settled.response : undefined;
+    this.#report(
+      {
+        route,
+        attempt,
+        retryReason,
+        status: response?.status,
+        requestId: response?.headers['x-request-id'],
+        durationMs,
+        error: result.ok ? undefined : result.error,
+      },
+      onRequestCall,
+    );
     return result;
   }
 
@@ -99,15 +129,17 @@ export class Requester {
     }
   }
 
-  #report(event: UpstreamCallEvent): void {
+  #report(event: UpstreamCallEvent, onRequestCall?: (event: UpstreamCallEvent) => void): void {
     const { logger, onUpstreamCall } = this.#options;
-    const { route, attempt, status, durationMs, error } = event;
-    logger?.debug({ route, attempt, status, kind: error?.kind, durationMs: Math.round(durationMs) }, 'Confluent call');
-    try {
-      onUpstreamCall?.(event);
-    } catch (hookError) {
-      // Observability must not fail a data call.
-      logger?.warn({ route, hookError: String(hookError) }, 'onUpstreamCall hook threw');
+    const { route, attempt, status, requestId, durationMs, error } = event;
+    logger?.debug({ route, attempt, status, requestId, kind: error?.kind, durationMs: Math.round(durationMs) }, 'Confluent call');
+    for (const hook of [onUpstreamCall, onRequestCall]) {
+      try {
+        hook?.(event);
+      } catch (hookError) {
+        // Observability must not fail a data call.
+        logger?.warn({ route, hookError: String(hookError) }, 'onUpstreamCall hook threw');
+      }
     }
   }
 }

@@ -56,6 +56,14 @@ export interface RetryContext {
 
 export type RetryDecision = { retry: true; delayMs: number } | { retry: false };
 
+/** Why an attempt was repeated, in few enough words to label a metric with. */
+export type RetryReason = 'rate_limited' | 'server_error' | 'timeout' | 'connection';
+
+export function retryReasonOf(outcome: AttemptOutcome): RetryReason {
+  if (outcome.kind === 'response') return outcome.status === 429 ? 'rate_limited' : 'server_error';
+  return outcome.failure.endsWith('timeout') ? 'timeout' : 'connection';
+}
+
 /** Returns a number in [0, 1), like Math.random. */
 export type RandomSource = () => number;
 

@@ -13,12 +13,15 @@ import {
 } from 'graphql';
 import type { Context } from '../context.js';
 import { checkPeriod } from '../usage/period.js';
-import { pageSize } from './connections.js';
+import { pageSize, parseCursor } from './connections.js';
+import { checkIdFormat } from './ids.js';
+import { checkRepresentations } from './representations.js';
 
 /**
- * Checks every `first` and `period` argument of the operation, nested ones included, before any
- * resolver runs: a bad page size or period anywhere fails the whole request at once, with no
- * upstream call made, instead of failing deep in the tree after the lists above it were read.
+ * Checks every `first`, `after`, `period`, `id` and `representations` argument of the operation,
+ * nested ones included, before any resolver runs: bad input anywhere fails the whole request at once,
+ * with no upstream call made, instead of failing deep in the tree after the lists above it were read.
+ * Whether a cursor belongs to the list it is used on is checked when that list is paged.
  */
 export function checkArguments(
   schema: GraphQLSchema,
@@ -38,6 +41,9 @@ export function checkArguments(
       if (!field || field.args.length === 0) return;
       const values = getArgumentValues(field, node, coerced.coerced);
       if ('first' in values) pageSize(values.first as number | null);
+      if (typeof values.after === 'string') parseCursor(values.after);
+      if (typeof values.id === 'string') checkIdFormat(values.id);
+      if (field.name === '_entities' && Array.isArray(values.representations)) checkRepresentations(schema, values.representations);
       if (values.period) checkPeriod(values.period as { start: string; end: string });
     },
   });

@@ -34,7 +34,8 @@ export function encodeCursor(kind: string, offset: number, id: string): string {
   return Buffer.from(JSON.stringify(payload)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string, kind: string): CursorPayload {
+/** A cursor's payload, its shape checked but not which list it belongs to. */
+export function parseCursor(cursor: string): CursorPayload {
   let payload: unknown;
   try {
     payload = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -46,8 +47,13 @@ export function decodeCursor(cursor: string, kind: string): CursorPayload {
     p !== null && typeof p === 'object' && p.v === CURSOR_VERSION && typeof p.k === 'string' &&
     Number.isSafeInteger(p.o) && (p.o ?? -1) >= 0 && typeof p.id === 'string';
   if (!valid) throw badUserInput('`after` is not a cursor this API handed out', { argument: 'after' });
-  if (p.k !== kind) throw badUserInput(`\`after\` is a cursor of another list (${p.k}), not of ${kind}`, { argument: 'after' });
   return p as CursorPayload;
+}
+
+export function decodeCursor(cursor: string, kind: string): CursorPayload {
+  const p = parseCursor(cursor);
+  if (p.k !== kind) throw badUserInput(`\`after\` is a cursor of another list (${p.k}), not of ${kind}`, { argument: 'after' });
+  return p;
 }
 
 /** `first` checked against 1..100; absent means the default page size. */

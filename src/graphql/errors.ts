@@ -11,6 +11,8 @@ export const ErrorCode = {
   RATE_LIMITED: 'RATE_LIMITED',
   UPSTREAM_UNAVAILABLE: 'UPSTREAM_UNAVAILABLE',
   UPSTREAM_TIMEOUT: 'UPSTREAM_TIMEOUT',
+  /** The request is over a limit (depth, aliases, root fields, connection cost, representations…). */
+  QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
   INTERNAL: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -45,6 +47,27 @@ export function describeUpstreamError(error: ConfluentError): { code: ErrorCode;
   return { code: ErrorCode.INTERNAL, message: `Confluent Cloud refused a request this service made (${status})` };
 }
 
+const OWN_CODES = new Set<string>(Object.values(ErrorCode));
+
+/**
+ * The code a client may be shown for an error, or undefined for an unexpected one. Apollo files the
+ * errors of every validation rule under GRAPHQL_VALIDATION_FAILED; the code one of our own rules
+ * chose stays on the original error and says more.
+ */
+export function clientSafeCode(error: unknown, code: unknown): string | undefined {
+  const original = error instanceof GraphQLError ? error.originalError : undefined;
+  const ownCode = original instanceof GraphQLError ? original.extensions.code : undefined;
+  if (typeof ownCode === 'string' && OWN_CODES.has(ownCode)) return ownCode;
+  if (typeof code === 'string' && CLIENT_SAFE_CODES.has(code)) return code;
+  // Apollo refuses some requests with a 4xx status but no code (an unsupported persisted query version).
+  return isRefusedRequest(error) ? 'BAD_REQUEST' : undefined;
+}
+
+function isRefusedRequest(error: unknown): boolean {
+  const status = error instanceof GraphQLError ? (error.extensions.http as { status?: unknown } | undefined)?.status : undefined;
+  return typeof status === 'number' && status >= 400 && status < 500;
+}
+
 /**
  * Apollo's formatError: keeps message, code, path and locations of errors meant for clients, maps
  * Confluent failures to a code, and hides everything else (stack traces, URLs, internals).
@@ -57,8 +80,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     const requestId = original.requestId ? { upstreamRequestId: original.requestId } : {};
     return { ...base, message, extensions: { code, ...requestId } };
   }
-  const code = formatted.extensions?.code;
-  if (typeof code === 'string' && CLIENT_SAFE_CODES.has(code)) {
+  const code = clientSafeCode(error, formatted.extensions?.code);
+  if (code !== undefined) {
     const { stacktrace: _dropped, ...extensions } = formatted.extensions ?? {};
     return { ...base, message: formatted.message, extensions: { ...extensions, code } };
   }

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import express, { type Router } from 'express';
+import { exampleTabs } from './example-tabs.js';
 
 const require = createRequire(import.meta.url);
 const packageDirectory = (name: string) => dirname(require.resolve(`${name}/package.json`));
@@ -15,18 +16,17 @@ const ASSETS = {
 
 export const GRAPHIQL_ASSET_PATH = '/graphiql';
 
-const DEFAULT_QUERY = `# Confluent Cloud through GraphQL. Press the play button to run.
-query DefaultOrganization {
-  organization {
-    id
-    name
-    createdAt
-  }
-}
-`;
+/** What a tab opened with "+" starts with; the opening tabs hold the contract's operations. */
+const NEW_TAB_QUERY = '# Write a query here; the other tabs hold the operations clients rely on.\n';
 
-function page(endpoint: string): string {
+/** JSON for an inline script: `<` escaped so no string in it can close the script element. */
+function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replaceAll('<', '\\u003c');
+}
+
+function page(endpoint: string, today: Date): string {
   const asset = (name: keyof typeof ASSETS) => `${GRAPHIQL_ASSET_PATH}/${name}`;
+  const tabs = exampleTabs(today).map(({ query, variables }) => ({ query, variables }));
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -42,9 +42,21 @@ function page(endpoint: string): string {
 <script src="${asset('react-dom.js')}"></script>
 <script src="${asset('graphiql.js')}"></script>
 <script>
-  const fetcher = GraphiQL.createFetcher({ url: ${JSON.stringify(endpoint)} });
+  const fetcher = GraphiQL.createFetcher({ url: ${scriptJson(endpoint)} });
+  const tabs = ${scriptJson(tabs)};
+  // GraphiQL 3 fills the variables editor from its variables prop, not from the first default tab.
+  // Pass it on a first visit only: later, GraphiQL restores the tabs it stored, variables included.
+  const firstVisit = (() => {
+    try { return localStorage.getItem('graphiql:tabState') === null; } catch { return true; }
+  })();
   ReactDOM.createRoot(document.getElementById('graphiql')).render(
-    React.createElement(GraphiQL, { fetcher, defaultQuery: ${JSON.stringify(DEFAULT_QUERY)} }),
+    React.createElement(GraphiQL, {
+      fetcher,
+      defaultTabs: tabs,
+      variables: firstVisit ? tabs[0].variables : undefined,
+      defaultQuery: ${scriptJson(NEW_TAB_QUERY)},
+      defaultEditorToolsVisibility: 'variables',
+    }),
   );
 </script>
 </body>
@@ -66,7 +78,8 @@ export function graphiqlRouter(endpoint: string): Router {
   }
   router.get(endpoint, (request, response, next) => {
     if (!wantsHtml(request)) return next();
-    response.type('html').send(page(endpoint));
+    // Built per request: the example period is last month as of today.
+    response.type('html').send(page(endpoint, new Date()));
   });
   return router;
 }

@@ -11,6 +11,7 @@ export function jsonErrorHandler(logger: Logger): ErrorRequestHandler {
     const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
     const message =
       status === 413 ? 'The request body is too large'
+      : status === 415 ? 'The charset or content encoding of the request body is not supported'
       : status < 500 ? 'The request body is not valid JSON'
       : 'Internal error';
     if (status >= 500) logger.error({ err: { type: error?.name, message: error?.message } }, 'request failed before GraphQL');

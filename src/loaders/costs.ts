@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { RequestOptions } from '../confluent/client.js';
 import type { ConfluentReads } from '../confluent/reads.js';
-import { loaderOptions, type LoaderPolicy } from './policy.js';
+import { loaderOptions, measured, type LoaderPolicy } from './policy.js';
 import type { Cost } from '../confluent/types.js';
 import type { UsageFilter } from '../__generated__/resolvers-types.js';
 import { formatDay } from '../calendar.js';
@@ -44,13 +44,14 @@ export function matchesUsageFilter(cost: Cost, filter: UsageFilter): boolean {
  */
 export function createCostLoaders(client: ConfluentReads, request: RequestOptions, policy: LoaderPolicy) {
   const windows = new DataLoader<string, Cost[]>(
-    (keys) =>
+    measured(policy, 'cost-windows', (keys) =>
       Promise.all(
         keys.map((key) => {
           const [startDate = '', endDate = ''] = key.split('/');
           return client.listCosts({ startDate, endDate }, request).catch((error: Error) => error);
         }),
       ),
+    ),
     loaderOptions(policy),
   );
   const periods = new Map<string, Promise<PeriodLines>>();

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { indexBy } from './grouping.js';
-import { loaderOptions, type LoaderPolicy } from './policy.js';
+import { loaderOptions, measured, type LoaderPolicy } from './policy.js';
 
 /**
  * Up to this many ids not yet covered by a listing are fetched one by one; more are answered by
@@ -19,6 +19,8 @@ export interface ListBacked<T> {
 export function listBacked<T>(
   policy: LoaderPolicy,
   source: {
+    /** The loader's name in the batch-size metric. */
+    name: string;
     list: () => Promise<T[]>;
     getOne?: (id: string) => Promise<T | null>;
     idOf: (item: T) => string;
@@ -31,7 +33,7 @@ export function listBacked<T>(
       return items;
     });
   const all = policy.batching ? () => (listing ??= readList()) : readList;
-  const byId = new DataLoader<string, T | null>(async (ids) => {
+  const byId = new DataLoader<string, T | null>(measured(policy, source.name, async (ids): Promise<Array<T | null | Error>> => {
     const fewIds = ids.length <= SINGLE_GET_LIMIT || !policy.batching;
     if (!listing && source.getOne && fewIds) {
       const getOne = source.getOne;
@@ -40,6 +42,6 @@ export function listBacked<T>(
     }
     const index = indexBy(await all(), source.idOf);
     return ids.map((id) => index.get(id) ?? null);
-  }, loaderOptions(policy));
+  }), loaderOptions(policy));
   return { all, byId };
 }

@@ -7,6 +7,7 @@ import { listBacked } from './list-backed.js';
 /** Organizations come from one listing (a Cloud API key sees its own organization only). */
 export function createOrganizationLoaders(client: ConfluentReads, request: RequestOptions, policy: LoaderPolicy) {
   const organizations = listBacked<Organization>(policy, {
+    name: 'organizations',
     list: () => client.listOrganizations(request),
     idOf: (org) => org.id,
   });

@@ -34,6 +34,7 @@ export function createRoleBindingLoaders(
   currentOrganization: () => Promise<Organization | null>,
 ) {
   const bindings = listBacked<RoleBindingRecord>(policy, {
+    name: 'role-bindings',
     list: async () => {
       const organization = await currentOrganization();
       if (!organization) return [];

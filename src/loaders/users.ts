@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { RequestOptions } from '../confluent/client.js';
 import type { ConfluentReads } from '../confluent/reads.js';
-import { loaderOptions, shared, type LoaderPolicy } from './policy.js';
+import { loaderOptions, measured, shared, type LoaderPolicy } from './policy.js';
 import type { Invitation, ServiceAccount, User } from '../confluent/types.js';
 import type { UserFilter } from '../__generated__/resolvers-types.js';
 import { listBacked, SINGLE_GET_LIMIT } from './list-backed.js';
@@ -38,11 +38,13 @@ function personFromInvitation(invitation: Invitation): User {
 
 export function createUserLoaders(client: ConfluentReads, request: RequestOptions, policy: LoaderPolicy) {
   const people = listBacked<User>(policy, {
+    name: 'people',
     list: () => client.listUsers(request),
     getOne: (id) => client.getUser(id, request),
     idOf: (user) => user.id,
   });
   const serviceAccounts = listBacked<ServiceAccount>(policy, {
+    name: 'service-accounts',
     list: () => client.listServiceAccounts(request),
     getOne: (id) => client.getServiceAccount(id, request),
     idOf: (account) => account.id,
@@ -56,13 +58,13 @@ export function createUserLoaders(client: ConfluentReads, request: RequestOption
   );
   // Confluent has no email filter on users, so emails are answered from the one listing.
   const byEmail = new DataLoader<string, DirectoryUser | null, string>(
-    async (emails) => {
+    measured(policy, 'users-by-email', async (emails) => {
       const index = new Map((await people.all()).map((person) => [person.email?.toLowerCase(), person]));
       return emails.map((email) => {
         const person = index.get(email.toLowerCase());
         return person ? asPerson(person) : null;
       });
-    },
+    }),
     loaderOptions(policy, { cacheKeyFn: (email) => email.toLowerCase() }),
   );
 
@@ -70,7 +72,7 @@ export function createUserLoaders(client: ConfluentReads, request: RequestOption
    * People and service accounts by id, batched together: a large batch (the principals of many role
    * bindings) reads both lists once, a small one (a single `user(id:)`) gets each id on its own.
    */
-  const byId = new DataLoader<string, DirectoryUser | null>(async (ids) => {
+  const byId = new DataLoader<string, DirectoryUser | null>(measured(policy, 'users', async (ids) => {
     const personIds = ids.filter((id) => id.startsWith('u-'));
     const accountIds = ids.filter((id) => id.startsWith('sa-'));
     if (policy.batching && ids.length > SINGLE_GET_LIMIT) {
@@ -86,7 +88,7 @@ export function createUserLoaders(client: ConfluentReads, request: RequestOption
     personIds.forEach((id, i) => found.set(id, resultOf(persons[i], asPerson)));
     accountIds.forEach((id, i) => found.set(id, resultOf(accounts[i], asServiceAccount)));
     return ids.map((id) => found.get(id) ?? null);
-  }, loaderOptions(policy));
+  }), loaderOptions(policy));
 
   /** People with a pending invitation, listed or not yet listed by Confluent. */
   async function invitedPeople(): Promise<User[]> {

@@ -1,13 +1,14 @@
 import DataLoader from 'dataloader';
 import type { RequestOptions } from '../confluent/client.js';
 import type { ConfluentReads } from '../confluent/reads.js';
-import { loaderOptions, type LoaderPolicy } from './policy.js';
+import { loaderOptions, measured, type LoaderPolicy } from './policy.js';
 import type { Environment, KafkaCluster } from '../confluent/types.js';
 import { listBacked } from './list-backed.js';
 
 /** Environments (Workspaces): an organization has few, so one listing answers every id. */
 export function createWorkspaceLoaders(client: ConfluentReads, request: RequestOptions, policy: LoaderPolicy) {
   return listBacked<Environment>(policy, {
+    name: 'workspaces',
     list: () => client.listEnvironments(request),
     idOf: (environment) => environment.id,
   });
@@ -24,16 +25,18 @@ export function createClusterLoaders(
   allWorkspaces: () => Promise<readonly Environment[]>,
 ) {
   const ofWorkspace = new DataLoader<string, KafkaCluster[]>(
-    (environmentIds) => Promise.all(environmentIds.map((id) => client.listClusters(id, request).catch((error: Error) => error))),
+    measured(policy, 'clusters-of-workspace', (environmentIds) =>
+      Promise.all(environmentIds.map((id) => client.listClusters(id, request).catch((error: Error) => error))),
+    ),
     loaderOptions(policy),
   );
   /** A cluster id alone does not say its environment, so every environment's list is read. */
-  const byId = new DataLoader<string, KafkaCluster | null>(async (clusterIds) => {
+  const byId = new DataLoader<string, KafkaCluster | null>(measured(policy, 'clusters', async (clusterIds) => {
     const workspaces = await allWorkspaces();
     const lists = await ofWorkspace.loadMany(workspaces.map((workspace) => workspace.id));
     const clusters = lists.flatMap((list) => (list instanceof Error ? [] : list));
     return clusterIds.map((id) => clusters.find((cluster) => cluster.id === id) ?? null);
-  }, loaderOptions(policy));
+  }), loaderOptions(policy));
   return {
     ofWorkspace,
     byId,

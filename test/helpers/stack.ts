@@ -1,5 +1,6 @@
 // The whole stack for integration tests: the simulator and the real server, both on real sockets.
 import { Writable } from 'node:stream';
+import type { TracerProvider } from '@opentelemetry/api';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { createServer } from '../../src/server.js';
@@ -26,10 +27,13 @@ export interface Stack extends ServerUnderTest {
   simulator: Simulator;
 }
 
-export async function startServerOver(
-  simulator: Simulator,
-  options: { config?: Partial<Config>; apiSecret?: string } = {},
-): Promise<ServerUnderTest> {
+export interface ServerOverrides {
+  config?: Partial<Config>;
+  apiSecret?: string;
+  tracerProvider?: TracerProvider;
+}
+
+export async function startServerOver(simulator: Simulator, options: ServerOverrides = {}): Promise<ServerUnderTest> {
   const logLines: string[] = [];
   const sink = new Writable({
     write(chunk, _encoding, done) {
@@ -47,6 +51,7 @@ export async function startServerOver(
       apiSecret: options.apiSecret ?? simulator.credentials.apiSecret,
     },
     logger: createLogger('debug', sink),
+    tracerProvider: options.tracerProvider,
   });
   const { url } = await server.listen(0, '127.0.0.1');
   const post = async (body: Record<string, unknown>) => {
@@ -68,7 +73,7 @@ export async function startServerOver(
 
 /** A simulator of its own and the server over it. */
 export async function startStack(
-  options: { simulator?: SimulatorOptions; config?: Partial<Config>; apiSecret?: string } = {},
+  options: ServerOverrides & { simulator?: SimulatorOptions } = {},
 ): Promise<Stack> {
   const simulator = await startSimulator(options.simulator);
   const server = await startServerOver(simulator, options);

@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
 
 describe('loadConfig', () => {
@@ -44,5 +47,72 @@ describe('loadConfig', () => {
     ['LOG_LEVEL', 'loud'],
   ])('rejects %s=%s with a message naming the variable', (variable, value) => {
     expect(() => loadConfig({ [variable]: value })).toThrow(new RegExp(`^${variable}:`));
+  });
+});
+
+describe('loadConfig with CONFLUENT_CLOUD_API_SECRET_FILE', () => {
+  const directory = mkdtempSync(join(tmpdir(), 'config-test-'));
+  afterAll(() => rmSync(directory, { recursive: true, force: true }));
+  const secretFile = (name: string, content: string) => {
+    const path = join(directory, name);
+    writeFileSync(path, content);
+    return path;
+  };
+  const secretOf = (env: NodeJS.ProcessEnv) => {
+    const { upstream } = loadConfig({ CONFLUENT_CLOUD_API_KEY: 'KEY', ...env });
+    return upstream.mode === 'confluent' ? upstream.apiSecret : undefined;
+  };
+
+  it('reads the secret from the file, without its trailing newline', () => {
+    expect(secretOf({ CONFLUENT_CLOUD_API_SECRET_FILE: secretFile('unix', 'cfltFROMFILE\n') })).toBe('cfltFROMFILE');
+    expect(secretOf({ CONFLUENT_CLOUD_API_SECRET_FILE: secretFile('windows', 'cfltFROMFILE\r\n') })).toBe('cfltFROMFILE');
+    expect(secretOf({ CONFLUENT_CLOUD_API_SECRET_FILE: secretFile('bare', 'cfltFROMFILE') })).toBe('cfltFROMFILE');
+  });
+
+  it('rejects the file and the variable set together', () => {
+    const attempt = () =>
+      loadConfig({
+        CONFLUENT_CLOUD_API_KEY: 'KEY',
+        CONFLUENT_CLOUD_API_SECRET: 'cfltTOPSECRET',
+        CONFLUENT_CLOUD_API_SECRET_FILE: secretFile('both', 'cfltFILESECRET'),
+      });
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(/CONFLUENT_CLOUD_API_SECRET and CONFLUENT_CLOUD_API_SECRET_FILE/);
+    expect(attempt).not.toThrow(/cfltTOPSECRET|cfltFILESECRET/);
+  });
+
+  it('names the variable, in one line, when the file cannot be read', () => {
+    // A secret pasted into the variable by mistake must not come back as "the path".
+    const attempt = () => loadConfig({ CONFLUENT_CLOUD_API_KEY: 'KEY', CONFLUENT_CLOUD_API_SECRET_FILE: join(directory, 'cfltNOSUCHFILE') });
+    expect(attempt).toThrow(/^CONFLUENT_CLOUD_API_SECRET_FILE: cannot read the file it names \(ENOENT\)$/);
+    expect(attempt).not.toThrow(/cfltNOSUCHFILE/);
+  });
+
+  it('rejects an empty file without echoing anything from it', () => {
+    const attempt = () => loadConfig({ CONFLUENT_CLOUD_API_KEY: 'KEY', CONFLUENT_CLOUD_API_SECRET_FILE: secretFile('empty', '\n') });
+    expect(attempt).toThrow(/^CONFLUENT_CLOUD_API_SECRET_FILE: the file it names is empty$/);
+  });
+
+  it('rejects a secret file without a key, naming both variables', () => {
+    const attempt = () => loadConfig({ CONFLUENT_CLOUD_API_SECRET_FILE: secretFile('no-key', 'cfltFILESECRET\n') });
+    expect(attempt).toThrow(/CONFLUENT_CLOUD_API_SECRET_FILE is set but CONFLUENT_CLOUD_API_KEY is not/);
+    expect(attempt).not.toThrow(/cfltFILESECRET/);
+  });
+});
+
+describe('loadConfig for tracing', () => {
+  it('leaves tracing off without an OTLP endpoint', () => {
+    expect(loadConfig({ OTEL_SERVICE_NAME: 'named' }).tracing).toBeUndefined();
+  });
+
+  it('turns tracing on with an OTLP endpoint, under the default or the given service name', () => {
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318' }).tracing).toEqual({ serviceName: 'confluent-subgraph' });
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318', OTEL_SERVICE_NAME: 'graph-confluent' }).tracing).toEqual({
+      serviceName: 'graph-confluent',
+    });
+  });
+
+  it('rejects an endpoint that is not a URL, naming the variable', () => {
+    expect(() => loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector' })).toThrow(/^OTEL_EXPORTER_OTLP_ENDPOINT:/);
   });
 });

@@ -5,6 +5,7 @@ import {
   DEFAULT_RETRY_POLICY,
   rateLimitWaitSeconds,
   resolveRetryPolicy,
+  retryReasonOf,
   type AttemptOutcome,
   type RetryContext,
 } from '../../src/confluent/retry-policy.js';
@@ -110,5 +111,17 @@ describe('what is retried', () => {
 
   it.each(['body-timeout', 'unknown'] as const)('does not retry a GET that failed with %s', (failure) => {
     expect(decideRetry({ kind: 'failure', failure }, firstAttempt, policy, half).retry).toBe(false);
+  });
+});
+
+describe('retry reasons', () => {
+  it.each([
+    [status(429), 'rate_limited'],
+    [status(503), 'server_error'],
+    [{ kind: 'failure', failure: 'headers-timeout' } as const, 'timeout'],
+    [{ kind: 'failure', failure: 'connect-timeout' } as const, 'timeout'],
+    [{ kind: 'failure', failure: 'connection' } as const, 'connection'],
+  ])('names %o as %s', (outcome, reason) => {
+    expect(retryReasonOf(outcome)).toBe(reason);
   });
 });

@@ -1,0 +1,42 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { getVariableValues } from 'graphql';
+import type { Context } from '../../context.js';
+import { connectionCost } from './connection-cost.js';
+import { entityRepresentationCount } from './entity-representations.js';
+import type { RequestLimits } from './request-limits.js';
+import { queryTooComplex } from './too-complex.js';
+
+/**
+ * The limits that depend on variable values (`first: $first`, `representations: $representations`),
+ * so they are checked once the operation is known, not during validation; still before execution.
+ */
+export function operationLimitsPlugin(
+  limits: Pick<RequestLimits, 'maxConnectionCost' | 'maxEntityRepresentations'>,
+): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, operation, request }) {
+          if (!operation) return;
+          const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
+          // Variables that do not coerce fail the request at execution, before any resolver runs.
+          if (coerced.errors) return;
+          const representations = entityRepresentationCount(schema, document, operation, coerced.coerced);
+          if (representations > limits.maxEntityRepresentations) {
+            throw queryTooComplex(
+              `Entity representations limit of ${limits.maxEntityRepresentations} exceeded, found ${representations}.`,
+              'entityRepresentations',
+            );
+          }
+          const cost = connectionCost(schema, document, operation, coerced.coerced);
+          if (cost > limits.maxConnectionCost) {
+            throw queryTooComplex(
+              `Connection cost limit of ${limits.maxConnectionCost} exceeded, found ${cost}: ask for smaller pages (\`first\`) in nested connections.`,
+              'connectionCost',
+            );
+          }
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import { Kind, parse } from 'graphql';
+import { EXAMPLE_OPERATIONS } from './example-operations.js';
+
+/** One GraphiQL tab: an operation's text (with the comments above it) and its variables as JSON. */
+export interface ExampleTab {
+  operationName: string;
+  query: string;
+  variables?: string;
+}
+
+export interface Period {
+  start: string;
+  end: string;
+}
+
+/** The last full calendar month before `today` in UTC: a period the Costs API always accepts. */
+export function lastFullMonth(today: Date): Period {
+  const day = (month: number) => new Date(Date.UTC(today.getUTCFullYear(), month, 1)).toISOString().slice(0, 10);
+  return { start: day(today.getUTCMonth() - 1), end: day(today.getUTCMonth()) };
+}
+
+/**
+ * Variables each operation runs with as it stands. Ids that differ between organizations are left
+ * as placeholders; role names and product codes are the same everywhere.
+ */
+function exampleVariables(period: Period): Record<string, Record<string, unknown>> {
+  return {
+    WorkspaceUsageAndAccess: { period },
+    Users: { first: 20 },
+    UserAccess: { id: 'u-replace-me' },
+    RoleBindings: { first: 20, roleName: 'CloudClusterAdmin' },
+    Products: { period },
+    UsageBreakdown: { period },
+    Usage: { period, first: 20 },
+    NodeLookup: { id: 'CloudClusterAdmin' },
+    Entities: {
+      representations: [
+        { __typename: 'Role', id: 'CloudClusterAdmin' },
+        { __typename: 'Product', id: 'KAFKA' },
+      ],
+    },
+  };
+}
+
+/** Each operation's own text, cut from the document so its layout and leading comment survive. */
+const OPERATION_TEXTS = (() => {
+  const definitions = parse(EXAMPLE_OPERATIONS).definitions;
+  return definitions.map((definition, index) => {
+    if (definition.kind !== Kind.OPERATION_DEFINITION || !definition.name) {
+      throw new Error('example operations must all be named operations');
+    }
+    const from = index === 0 ? 0 : (definitions[index - 1]?.loc?.end ?? 0);
+    const query = EXAMPLE_OPERATIONS.slice(from, definition.loc?.end).trim() + '\n';
+    return { operationName: definition.name.value, query };
+  });
+})();
+
+/** GraphiQL's opening tabs, the flagship first, with periods relative to `today`. */
+export function exampleTabs(today: Date): ExampleTab[] {
+  const variables = exampleVariables(lastFullMonth(today));
+  return OPERATION_TEXTS.map((tab) => {
+    const values = variables[tab.operationName];
+    return values ? { ...tab, variables: JSON.stringify(values, null, 2) } : tab;
+  });
+}
