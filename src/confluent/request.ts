@@ -63,12 +63,14 @@ export class Requester {
     const { policy, logger } = this.#options;
     const path = pathOf(route, input);
     const method = methodOf(route);
+    // A next page continues a listing that callers already wait on, so it goes before new calls.
+    const continuesListing = input.query?.page_token !== undefined;
     const scope = openCallScope(options);
     try {
       let waitedMs = 0;
       let retryReason: RetryReason | undefined;
       for (let attempt = 1; ; attempt += 1) {
-        const result = await this.#attempt({ route, path, attempt, retryReason }, scope, options.onUpstreamCall);
+        const result = await this.#attempt({ route, path, attempt, retryReason, continuesListing }, scope, options.onUpstreamCall);
         if (result.ok) return result.value as T;
         if (result.outcome === undefined) throw result.error;
         const context = { method, attempt, waitedMs, now: Date.now(), deadlineAt: options.deadlineAt };
@@ -87,12 +89,12 @@ export class Requester {
   }
 
   async #attempt(
-    call: { route: Route; path: string; attempt: number; retryReason?: RetryReason },
+    call: { route: Route; path: string; attempt: number; retryReason?: RetryReason; continuesListing: boolean },
     scope: CallScope,
     onRequestCall?: (event: UpstreamCallEvent) => void,
   ): Promise<AttemptResult> {
-    const { route, path, attempt, retryReason } = call;
-    const release = await this.#acquireSlot(route, scope);
+    const { route, path, attempt, retryReason, continuesListing } = call;
+    const release = await this.#acquireSlot(route, scope, continuesListing);
     const startedAt = performance.now();
     this.#inFlight += 1;
     const settled = await this.#options.transport.get(path, scope.signal).then(
@@ -121,9 +123,9 @@ export class Requester {
     return result;
   }
 
-  async #acquireSlot(route: Route, scope: CallScope): Promise<Release> {
+  async #acquireSlot(route: Route, scope: CallScope, first: boolean): Promise<Release> {
     try {
-      return await this.#slots.acquire(scope.signal);
+      return await this.#slots.acquire(scope.signal, first ? 'first' : 'in-turn');
     } catch {
       throw abortError(route, scope.abortKind() ?? 'aborted');
     }

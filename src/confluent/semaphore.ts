@@ -1,11 +1,13 @@
-// A counting semaphore with a FIFO queue. A waiter whose signal aborts leaves the queue at once,
-// so a cancelled request never holds up the ones behind it.
+// A counting semaphore with two FIFO queues: waiters that go `first` are served before those that
+// wait `in-turn`. A waiter whose signal aborts leaves its queue at once, so a cancelled request
+// never holds up the ones behind it.
 
 export type Release = () => void;
+export type Turn = 'first' | 'in-turn';
 
 export class Semaphore {
   #available: number;
-  readonly #waiters: Array<(release: Release) => void> = [];
+  readonly #queues: Record<Turn, Array<(release: Release) => void>> = { first: [], 'in-turn': [] };
 
   constructor(permits: number) {
     if (!Number.isInteger(permits) || permits < 1) {
@@ -14,22 +16,23 @@ export class Semaphore {
     this.#available = permits;
   }
 
-  acquire(signal?: AbortSignal): Promise<Release> {
+  acquire(signal?: AbortSignal, turn: Turn = 'in-turn'): Promise<Release> {
     if (signal?.aborted) return Promise.reject(signal.reason);
     if (this.#available > 0) {
       this.#available -= 1;
       return Promise.resolve(this.#releaseOnce());
     }
+    const waiters = this.#queues[turn];
     return new Promise((resolve, reject) => {
       const onAbort = (): void => {
-        this.#waiters.splice(this.#waiters.indexOf(grant), 1);
+        waiters.splice(waiters.indexOf(grant), 1);
         reject(signal?.reason);
       };
       const grant = (release: Release): void => {
         signal?.removeEventListener('abort', onAbort);
         resolve(release);
       };
-      this.#waiters.push(grant);
+      waiters.push(grant);
       signal?.addEventListener('abort', onAbort, { once: true });
     });
   }
@@ -39,7 +42,7 @@ export class Semaphore {
     return () => {
       if (released) return;
       released = true;
-      const next = this.#waiters.shift();
+      const next = this.#queues.first.shift() ?? this.#queues['in-turn'].shift();
       // The permit passes straight to the next waiter, so no newcomer can jump the queue.
       if (next) next(this.#releaseOnce());
       else this.#available += 1;

@@ -38,6 +38,25 @@ describe('Semaphore', () => {
     expect(order).toEqual(['second', 'third']);
   });
 
+  it('serves waiters that go first before those waiting in turn, each queue in arrival order', async () => {
+    const semaphore = new Semaphore(1);
+    const held = await semaphore.acquire();
+    const order: string[] = [];
+    const recordThenRelease = (name: string) => (release: () => void) => {
+      order.push(name);
+      release();
+    };
+    const waiting = [
+      semaphore.acquire(undefined, 'in-turn').then(recordThenRelease('new call 1')),
+      semaphore.acquire(undefined, 'first').then(recordThenRelease('next page A')),
+      semaphore.acquire(undefined, 'in-turn').then(recordThenRelease('new call 2')),
+      semaphore.acquire(undefined, 'first').then(recordThenRelease('next page B')),
+    ];
+    held();
+    await Promise.all(waiting);
+    expect(order).toEqual(['next page A', 'next page B', 'new call 1', 'new call 2']);
+  });
+
   it('drops a waiter whose signal aborts, and gives its turn to the next', async () => {
     const semaphore = new Semaphore(1);
     const held = await semaphore.acquire();
