@@ -28,6 +28,16 @@ export function oneYearBefore(day: number): number {
   return Date.UTC(year, month, Math.min(date.getUTCDate(), lastDayOfMonth)) / MS_PER_DAY;
 }
 
+/** RFC 3339 UTC timestamp for a moment `seconds` after the start of `day`. */
+export function timestampAt(day: number, seconds: number): string {
+  return new Date(day * MS_PER_DAY + Math.floor(seconds * 1000)).toISOString();
+}
+
+/** The day a RFC 3339 timestamp falls on. */
+export function dayOf(timestamp: string): number {
+  return Math.floor(Date.parse(timestamp) / MS_PER_DAY);
+}
+
 /** Today's day number in UTC. */
 export function today(now: Date = new Date()): number {
   return Math.floor(now.getTime() / MS_PER_DAY);

@@ -1,6 +1,6 @@
 // What a simulator can be started with, and the defaults that make `npm start` show a
 // realistic demo organization.
-import { currentUtcDay, parseDay } from './dates.js';
+import { formatDay, parseDay, today as currentDay } from '../calendar.js';
 
 export interface DatasetSize {
   environments: number;
@@ -59,7 +59,7 @@ export interface ResolvedOptions {
 }
 
 export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions {
-  const todayText = options.today ?? currentUtcDay();
+  const todayText = options.today ?? formatDay(currentDay());
   const today = parseDay(todayText);
   if (today === undefined) throw new Error(`today must be a YYYY-MM-DD date, got '${todayText}'`);
   const size = { ...DEFAULT_SIZE, ...options.size };

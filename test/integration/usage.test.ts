@@ -1,23 +1,12 @@
-import { readFileSync, existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { bindingsInWorkspace, costsIn, expectCents, lastFullMonth, totals } from '../helpers/expected.js';
+import { FLAGSHIP_DOCUMENT, FLAGSHIP_OPERATION } from '../helpers/flagship.js';
 import { startStack, type Stack } from '../helpers/stack.js';
 
 const PAGE = 100;
 const COST_PAGE = 10_000;
 const ROLE_BINDING_PAGE = 1_000;
 const pages = (count: number, size = PAGE) => Math.max(1, Math.ceil(count / size));
-
-// The flagship, as the contract has it (kept here too so this test runs without ../shared).
-const CONTRACT = fileURLToPath(new URL('../../../shared/contract/operations.graphql', import.meta.url));
-const FLAGSHIP = existsSync(CONTRACT)
-  ? readFileSync(CONTRACT, 'utf8')
-  : `query WorkspaceUsageAndAccess($period: DateRangeInput!) { workspaces(first: 100) { totalCount nodes { id name
-      clusters(first: 100) { totalCount nodes { id name cloud region } }
-      usage(period: $period, first: 100) { totalCount nodes { id amount product { id name } resource { id name } workspace { id } } }
-      usageSummary(period: $period, groupBy: [PRODUCT]) { product { id } amount originalAmount discountAmount }
-      roleBindings(first: 100) { totalCount nodes { id role { name } principal { id type name email } scope { level crnPattern } } } } } }`;
 
 function daysBefore(end: string, days: number): string {
   return new Date(Date.parse(`${end}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
@@ -27,7 +16,7 @@ describe('usage metering', () => {
   let stack: Stack;
   const month = lastFullMonth();
   const flagship = (period: { start: string; end: string }) =>
-    stack.graphqlDocument(FLAGSHIP, 'WorkspaceUsageAndAccess', { period });
+    stack.graphqlDocument(FLAGSHIP_DOCUMENT, FLAGSHIP_OPERATION, { period });
 
   beforeAll(async () => {
     stack = await startStack();

@@ -2,7 +2,7 @@
 // the awkward cases the subgraph must handle (stragglers, idle principals, resourceless costs).
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Cost } from '../../src/confluent/types.js';
-import { parseDay } from '../../src/simulator/dates.js';
+import { parseDay } from '../../src/calendar.js';
 import { DEFAULT_SIZE } from '../../src/simulator/options.js';
 import { generateData } from '../../src/simulator/seed/index.js';
 import type { SimulatorData } from '../../src/simulator/store.js';

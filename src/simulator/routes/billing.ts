@@ -1,6 +1,6 @@
 // billing/v1 costs: daily lines over [start_date, end_date), at most 31 days per call and no more
 // than a year back. Both dates are required.
-import { formatDay, oneYearBefore, parseDay } from '../dates.js';
+import { formatDay, oneYearBefore, parseDay } from '../../calendar.js';
 import { invalidFilter } from '../errors.js';
 import { COST_PAGES, pagedList } from '../paging.js';
 import type { RequestContext, RouteDefinition } from '../router.js';

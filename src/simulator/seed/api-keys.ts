@@ -2,7 +2,7 @@
 // they hold roles on, and some forgotten keys of idle service accounts. The secret is never
 // listed: Confluent shows it once, when the key is created.
 import type { ApiKey, EnvScopedObjectReference, GlobalObjectReference, ServiceAccount, User } from '../../confluent/types.js';
-import { dayOf } from '../dates.js';
+import { dayOf } from '../../calendar.js';
 import { apiUrl } from '../urls.js';
 import { randomMoment, sortByCreation, type SeedContext } from './context.js';
 import type { ClusterPlan, Landscape } from './landscape.js';

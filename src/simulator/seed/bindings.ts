@@ -3,7 +3,7 @@
 // connectors, Flink compute pools, service accounts). A couple of bindings outlive their
 // principal, as Confluent's eventual consistency shows them.
 import type { RoleBinding } from '../../confluent/types.js';
-import { dayOf } from '../dates.js';
+import { dayOf } from '../../calendar.js';
 import { apiUrl, crn } from '../urls.js';
 import { randomMoment, sortByCreation, type SeedContext } from './context.js';
 import { GrantList, Principals, type Grant } from './grants.js';

@@ -1,5 +1,5 @@
 // What every part of the dataset generator shares.
-import { timestampAt } from '../dates.js';
+import { timestampAt } from '../../calendar.js';
 import { IdFactory } from './ids.js';
 import { Prng } from './prng.js';
 

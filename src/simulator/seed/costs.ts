@@ -2,7 +2,7 @@
 // organization-wide support and promotional credit lines. Amounts have up to 6 decimals and are
 // exact in micro-dollars, so summing the floats naively drifts, which the subgraph must avoid.
 import type { Cost } from '../../confluent/types.js';
-import { formatDay } from '../dates.js';
+import { formatDay } from '../../calendar.js';
 import { environmentLines, type LineSource } from './cost-lines.js';
 import type { SeedContext } from './context.js';
 import type { Landscape } from './landscape.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayOf, formatDay, oneYearBefore, parseDay, timestampAt } from '../../src/simulator/dates.js';
+import { dayOf, formatDay, oneYearBefore, parseDay, timestampAt } from '../../src/calendar.js';
 
 describe('simulator dates', () => {
   it('parses real YYYY-MM-DD dates to day numbers and back', () => {
