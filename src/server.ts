@@ -78,6 +78,8 @@ export function createServer(options: ServerOptions): Subgraph {
   const apollo = new ApolloServer<Context>({
     schema: buildSubgraphSchema({ typeDefs: loadTypeDefs(), resolvers }),
     formatError,
+    // Compact JSON: Apollo's default pretty-prints, which doubles the time and size of large answers.
+    stringifyResult: (result) => JSON.stringify(result),
     logger,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: config.production,

@@ -4,7 +4,6 @@ import type { ConfluentReads } from '../confluent/reads.js';
 import { loaderOptions, measured, type LoaderPolicy } from './policy.js';
 import type { Cost } from '../confluent/types.js';
 import type { UsageFilter } from '../__generated__/resolvers-types.js';
-import { formatDay } from '../calendar.js';
 import { dayOfCostDate, resourceIdOf, workspaceIdOf } from '../usage/cost-line.js';
 import { costWindows, periodKey, type Period } from '../usage/period.js';
 import { groupBy } from './grouping.js';
@@ -26,6 +25,34 @@ interface PeriodLines {
 
 function groupLines(all: Cost[]): PeriodLines {
   return { all, byWorkspace: groupBy(all, workspaceIdOf), byProduct: groupBy(all, (cost) => cost.product) };
+}
+
+/**
+ * A window's lines, deduplicated, in order and grouped. Kept per listing object: the shared cache
+ * hands every request the same listing of a window, so later requests reuse the work.
+ */
+const windowLines = new WeakMap<readonly Cost[], PeriodLines>();
+
+function linesOfWindow(listing: readonly Cost[], key: string): PeriodLines {
+  let lines = windowLines.get(listing);
+  if (!lines) {
+    const [first = '', last = ''] = key.split('/');
+    const unique = new Map<string, Cost>();
+    for (const cost of listing) {
+      const day = dayOfCostDate(cost.start_date);
+      if (day >= first && day < last) unique.set(cost.id, cost);
+    }
+    lines = groupLines([...unique.values()].sort(byDateThenId));
+    windowLines.set(listing, lines);
+  }
+  return lines;
+}
+
+/** Windows are consecutive and never overlap, so their lines stay in date order one after another. */
+function mergeWindows(windows: readonly PeriodLines[]): PeriodLines {
+  const seen = new Set<string>();
+  const all = windows.flatMap((window) => window.all).filter((cost) => !seen.has(cost.id) && seen.add(cost.id));
+  return groupLines(all);
 }
 
 export function matchesUsageFilter(cost: Cost, filter: UsageFilter): boolean {
@@ -57,16 +84,12 @@ export function createCostLoaders(client: ConfluentReads, request: RequestOption
   const periods = new Map<string, Promise<PeriodLines>>();
 
   async function readPeriod(period: Period): Promise<PeriodLines> {
-    const lists = await windows.loadMany(costWindows(period).map(windowKey));
+    const keys = costWindows(period).map(windowKey);
+    const lists = await windows.loadMany(keys);
     const failed = lists.find((list): list is Error => list instanceof Error);
     if (failed) throw failed;
-    const [first, last] = [formatDay(period.start), formatDay(period.end)];
-    const unique = new Map<string, Cost>();
-    for (const cost of (lists as Cost[][]).flat()) {
-      const day = dayOfCostDate(cost.start_date);
-      if (day >= first && day < last) unique.set(cost.id, cost);
-    }
-    return groupLines([...unique.values()].sort(byDateThenId));
+    const ofWindows = (lists as Cost[][]).map((list, index) => linesOfWindow(list, keys[index] ?? ''));
+    return ofWindows.length === 1 ? ofWindows[0]! : mergeWindows(ofWindows);
   }
 
   /** Every cost line of the period, by date then id, and grouped by workspace and product. */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/simulator/index.js';
 import { lastFullMonth } from '../helpers/expected.js';
+import { scrape, valueOf } from '../helpers/prometheus.js';
 import { redisAvailable, startRedis, type RedisUnderTest } from '../helpers/redis.js';
 import { startServerOver, type ServerUnderTest } from '../helpers/stack.js';
 
@@ -39,6 +40,9 @@ describe.skipIf(!redisAvailable)(`two replicas sharing one Redis (${redisAvailab
     expect(answered).toEqual(warmed);
     expect(simulator.log.count()).toBe(0);
     expect(await (await fetch(`${second.url}/readyz`)).json()).toEqual({ status: 'ready', cache: 'available' });
+    const metrics = await scrape(second.url);
+    expect(valueOf(metrics, 'cache_available')).toBe(1);
+    expect(valueOf(metrics, 'cache_requests_total', { resource: 'costs', result: 'hit' })).toBeGreaterThan(0);
   });
 
   it('still answers with Redis stopped, reading Confluent, and says the cache is unavailable', async () => {
@@ -51,5 +55,8 @@ describe.skipIf(!redisAvailable)(`two replicas sharing one Redis (${redisAvailab
     const ready = await fetch(`${second.url}/readyz`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({ status: 'ready', cache: 'unavailable' });
+    const metrics = await scrape(second.url);
+    expect(valueOf(metrics, 'cache_available')).toBe(0);
+    expect(valueOf(metrics, 'cache_errors_total', { operation: 'get' })).toBeGreaterThan(0);
   });
 });
