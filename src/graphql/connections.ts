@@ -90,16 +90,23 @@ export async function paginate<T>(
   const items = await load();
   const start = cursor ? startOffset(items, list.idOf, cursor) : 0;
   const page = items.slice(start, start + size);
-  const edges = page.map((node, index) => ({ node, cursor: encodeCursor(list.kind, start + index + 1, list.idOf(node)) }));
+  const cursorAt = (index: number) => encodeCursor(list.kind, start + index + 1, list.idOf(page[index] as T));
+  // Cursors are encoded only when asked for: most pages are read through `nodes` alone.
   return {
-    edges,
+    get edges() {
+      return page.map((node, index) => ({ node, cursor: cursorAt(index) }));
+    },
     nodes: page,
     totalCount: items.length,
     pageInfo: {
       hasNextPage: start + page.length < items.length,
       hasPreviousPage: start > 0,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      get startCursor() {
+        return page.length > 0 ? cursorAt(0) : null;
+      },
+      get endCursor() {
+        return page.length > 0 ? cursorAt(page.length - 1) : null;
+      },
     },
   };
 }

@@ -15,12 +15,16 @@ export interface RoleBindingRecord {
   principal: string;
 }
 
+/** Decoded once per binding object: the shared cache hands every request the same listing. */
+const records = new WeakMap<RoleBinding, RoleBindingRecord>();
+
 function toRecord(binding: RoleBinding): RoleBindingRecord {
-  return {
-    binding,
-    scope: parseCrn(binding.crn_pattern ?? ''),
-    principal: normalizePrincipal(binding.principal ?? ''),
-  };
+  let record = records.get(binding);
+  if (!record) {
+    record = { binding, scope: parseCrn(binding.crn_pattern ?? ''), principal: normalizePrincipal(binding.principal ?? '') };
+    records.set(binding, record);
+  }
+  return record;
 }
 
 /**

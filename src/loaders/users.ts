@@ -129,6 +129,19 @@ export function createUserLoaders(client: ConfluentReads, request: RequestOption
     byId,
     byEmail,
     list,
+    /** A person or service account without waiting, once their listing has arrived; undefined before. */
+    peek: (id: string): DirectoryUser | null | undefined => {
+      if (id.startsWith('sa-')) {
+        const account = serviceAccounts.peek(id);
+        return account ? asServiceAccount(account) : account;
+      }
+      if (id.startsWith('u-')) {
+        const person = people.peek(id);
+        return person ? asPerson(person) : person;
+      }
+      // Identity pools and group mappings are principals but never Users.
+      return null;
+    },
     /** Whether a person's invitation is still pending; read only when a query asks for status. */
     isInvited: async (userId: string) => (await invitedUserIds()).has(userId),
   };

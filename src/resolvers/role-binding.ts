@@ -8,7 +8,11 @@ export const RoleBinding: RoleBindingResolvers = {
   principalId: (record) => record.binding.principal ?? '',
   principalType: (record) => principalTypeOf(record.principal),
   // Identity pools and group mappings are not Users, and a deleted principal has no User left: null.
-  principal: (record, _, { loaders }) => loaders.users.byId.load(stripPrincipalPrefix(record.principal)),
+  principal: (record, _, { loaders }) => {
+    const id = stripPrincipalPrefix(record.principal);
+    const listed = loaders.users.peek(id);
+    return listed !== undefined ? listed : loaders.users.byId.load(id);
+  },
   role: (record) => {
     const name = record.binding.role_name ?? '';
     return findRole(name) ?? roleFromUnknownName(name);

@@ -41,7 +41,9 @@ export async function productCodes(periodInput: PeriodInput | null | undefined, 
  * The workspace a cost line names. An environment deleted since it was billed still shows by id,
  * so its cost is not lost from a breakdown.
  */
-export async function billedWorkspace(workspaceId: string | null | undefined, { loaders }: Context) {
+export function billedWorkspace(workspaceId: string | null | undefined, { loaders }: Context) {
   if (!workspaceId) return null;
-  return (await loaders.workspaces.byId.load(workspaceId)) ?? { id: workspaceId };
+  const listed = loaders.workspaces.peek(workspaceId);
+  if (listed !== undefined) return listed ?? { id: workspaceId };
+  return loaders.workspaces.byId.load(workspaceId).then((workspace) => workspace ?? { id: workspaceId });
 }

@@ -34,7 +34,8 @@ export function summarize(lines: readonly Cost[], dimensions: readonly UsageDime
   const groups = new Map<string, UsageGroupRecord>();
   for (const line of lines) {
     const values = unique.map((dimension) => VALUE_OF_DIMENSION[dimension](line));
-    const key = JSON.stringify(values);
+    // Values never hold these control characters, so the key tells every combination apart.
+    const key = values.map((value) => value ?? '\u0000').join('\u001f');
     let group = groups.get(key);
     if (!group) {
       const has = (dimension: UsageDimension) => unique.includes(dimension);
