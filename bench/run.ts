@@ -43,6 +43,8 @@ async function main(): Promise<void> {
       upstream: { apiUrl: simulator.url, ...simulator.credentials },
       cache: !naive,
       batching: !naive,
+      // The naive baseline makes thousands of sequential-ish calls; it gets time to finish.
+      requestTimeoutMs: naive ? 600_000 : 25_000,
     });
     try {
       for (const scenario of scenarios) {

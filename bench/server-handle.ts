@@ -7,7 +7,8 @@ const SERVER_PROCESS = fileURLToPath(new URL('./server-process.ts', import.meta.
 
 export interface BenchServer {
   url: string;
-  graphql(query: string, variables?: Record<string, unknown>): Promise<{ data?: any; errors?: unknown[] }>;
+  /** Sends one request; `ms` runs until the whole body has arrived, not through parsing it here. */
+  graphql(query: string, variables?: Record<string, unknown>): Promise<{ ms: number; data?: any; errors?: unknown[] }>;
   /** Peak memory since the last call. */
   peakMemory(): Promise<{ peakRssBytes: number; peakHeapUsedBytes: number }>;
   stop(): Promise<void>;
@@ -31,16 +32,19 @@ export async function startBenchServer(settings: BenchServerSettings): Promise<B
   return {
     url,
     async graphql(query, variables) {
+      const startedAt = performance.now();
       try {
         const response = await fetch(`${url}/graphql`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify({ query, variables }),
         });
-        return (await response.json()) as { data?: any; errors?: unknown[] };
+        const body = await response.text();
+        const ms = performance.now() - startedAt;
+        return { ms, ...(JSON.parse(body) as { data?: any; errors?: unknown[] }) };
       } catch (error) {
         // A request that got no answer counts as an error in the figures; the run goes on.
-        return { errors: [String(error)] };
+        return { ms: performance.now() - startedAt, errors: [String(error)] };
       }
     },
     async peakMemory() {

@@ -8,6 +8,7 @@ export interface BenchServerSettings {
   upstream: { apiUrl: string; apiKey: string; apiSecret: string };
   cache: boolean;
   batching: boolean;
+  requestTimeoutMs: number;
 }
 
 export type BenchServerMessage = { url: string } | { peakRssBytes: number; peakHeapUsedBytes: number };
@@ -17,6 +18,7 @@ const config = {
   ...loadConfig({ LOG_LEVEL: 'silent' }),
   cache: settings.cache ? ({ kind: 'memory', maxBytes: 1_000_000_000 } as const) : ({ kind: 'off' } as const),
   batching: settings.batching,
+  requestTimeoutMs: settings.requestTimeoutMs,
 };
 const server = createServer({ config, upstream: settings.upstream, logger: createLogger('silent') });
 const { url } = await server.listen(0, '127.0.0.1');

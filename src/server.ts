@@ -9,6 +9,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { TracerProvider } from '@opentelemetry/api';
 import type { Config } from './config.js';
 import { CachedReads } from './cache/cached-reads.js';
+import { responseCachePlugins } from './cache/response-cache.js';
 import { credentialIdentity, SharedCache } from './cache/shared-cache.js';
 import { createCacheStore } from './cache/store.js';
 import { ConfluentClient } from './confluent/client.js';
@@ -96,8 +97,8 @@ export function createServer(options: ServerOptions): Subgraph {
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
-      // No field sets cache hints, so computing a cache policy per field would be wasted work.
-      ApolloServerPluginCacheControlDisabled(),
+      // With a shared cache, whole answers are kept too; without one, no cache policy is worth computing.
+      ...(sharedCache && config.batching ? responseCachePlugins(sharedCache) : [ApolloServerPluginCacheControlDisabled()]),
       requestLogPlugin(),
       metricsPlugin(metrics),
       ...(options.tracerProvider ? [tracingPlugin(options.tracerProvider.getTracer('confluent-subgraph'))] : []),

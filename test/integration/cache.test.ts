@@ -26,6 +26,30 @@ describe('the shared cache', () => {
     expect(stack.simulator.log.count()).toBe(0);
   });
 
+  it('answers a different query over data an earlier request read with no upstream call', async () => {
+    const other = await stack.graphql(`{ workspaces(first: 50) { nodes { id clusters(first: 10) { totalCount } roleBindings(first: 3) { totalCount } } } }`);
+    expect(other.errors).toBeUndefined();
+    expect(other.data.workspaces.nodes).toHaveLength(stack.simulator.data.environments.length);
+    expect(stack.simulator.log.count()).toBe(0);
+  });
+
+  it('never keeps an answer with errors', async () => {
+    stack.simulator.faults.serverErrors({ route: 'GET /billing/v1/costs', times: 100, status: 500 });
+    try {
+      // A period no other test reads.
+      const query = `query ($period: DateRangeInput!) { usageSummary(period: $period) { lineItemCount } }`;
+      const period = { start: lastFullMonth().start, end: lastFullMonth().start.replace(/-01$/, '-04') };
+      const failed = await stack.graphql(query, { period });
+      expect(failed.errors?.[0]?.extensions?.code).toBe('UPSTREAM_UNAVAILABLE');
+      stack.simulator.faults.clear();
+      const answered = await stack.graphql(query, { period });
+      expect(answered.errors).toBeUndefined();
+      expect(answered.data.usageSummary[0].lineItemCount).toBeGreaterThan(0);
+    } finally {
+      stack.simulator.faults.clear();
+    }
+  });
+
   it('makes identical calls of concurrent requests once', async () => {
     stack.simulator.faults.latency(100);
     try {

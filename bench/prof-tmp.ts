@@ -1,0 +1,18 @@
+import { startSimulator } from '../src/simulator/index.js';
+import { startServerOver } from '../test/helpers/stack.js';
+import { FLAGSHIP } from './queries.js';
+const sim = await startSimulator({ size: { environments: 50, clustersPerEnvironment: 3, users: 1000, serviceAccounts: 300, invitations: 20, roleBindings: 2000, costDays: 366 } });
+const s = await startServerOver(sim, { config: { cache: { kind: 'memory', maxBytes: 1e9 } } });
+const period = { start: '2026-10-01', end: '2026-11-01' };
+let t = performance.now();
+await s.graphql(FLAGSHIP, { period });
+console.log('cold', Math.round(performance.now() - t));
+const { Session } = await import('node:inspector/promises');
+const session = new Session(); session.connect();
+await session.post('Profiler.enable'); await session.post('Profiler.start');
+t = performance.now();
+for (let i = 0; i < 5; i++) await s.graphql(FLAGSHIP, { period });
+console.log('warm avg', Math.round((performance.now() - t) / 5), 'ms');
+const { profile } = await session.post('Profiler.stop');
+(await import('node:fs')).writeFileSync('/tmp/warm.cpuprofile', JSON.stringify(profile));
+await s.close(); await sim.close();
