@@ -8,6 +8,11 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Epoch ms. The call is abandoned then, and no retry wait may end past it. */
   deadlineAt?: number;
+  /**
+   * One of many parallel calls of the same kind (a list per environment): it waits behind calls
+   * that start or continue single long listings, which would otherwise queue behind the whole fan.
+   */
+  fanOut?: boolean;
   /** Told of every attempt of this call, after the client-wide hook: a request counts and traces its own calls. */
   onUpstreamCall?: (event: UpstreamCallEvent) => void;
 }

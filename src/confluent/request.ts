@@ -7,7 +7,7 @@ import { abortError, responseError, transportError, unexpectedResponseError, typ
 import { transportFailureOf, type HttpResponse, type HttpTransport } from './http.js';
 import { decideRetry, retryReasonOf, type AttemptOutcome, type RetryPolicy, type RetryReason } from './retry-policy.js';
 import { methodOf, pathOf, type Route, type RouteInput } from './routes.js';
-import { Semaphore, type Release } from './semaphore.js';
+import { Semaphore, type Release, type Turn } from './semaphore.js';
 
 /** The part of a pino logger the client uses. */
 export interface Logger {
@@ -63,14 +63,15 @@ export class Requester {
     const { policy, logger } = this.#options;
     const path = pathOf(route, input);
     const method = methodOf(route);
-    // A next page continues a listing that callers already wait on, so it goes before new calls.
-    const continuesListing = input.query?.page_token !== undefined;
+    // A next page continues a listing that callers already wait on, so it goes before new calls;
+    // the calls of a fan-out go after them.
+    const turn: Turn = input.query?.page_token !== undefined ? 'first' : options.fanOut ? 'last' : 'in-turn';
     const scope = openCallScope(options);
     try {
       let waitedMs = 0;
       let retryReason: RetryReason | undefined;
       for (let attempt = 1; ; attempt += 1) {
-        const result = await this.#attempt({ route, path, attempt, retryReason, continuesListing }, scope, options.onUpstreamCall);
+        const result = await this.#attempt({ route, path, attempt, retryReason, turn }, scope, options.onUpstreamCall);
         if (result.ok) return result.value as T;
         if (result.outcome === undefined) throw result.error;
         const context = { method, attempt, waitedMs, now: Date.now(), deadlineAt: options.deadlineAt };
@@ -89,12 +90,12 @@ export class Requester {
   }
 
   async #attempt(
-    call: { route: Route; path: string; attempt: number; retryReason?: RetryReason; continuesListing: boolean },
+    call: { route: Route; path: string; attempt: number; retryReason?: RetryReason; turn: Turn },
     scope: CallScope,
     onRequestCall?: (event: UpstreamCallEvent) => void,
   ): Promise<AttemptResult> {
-    const { route, path, attempt, retryReason, continuesListing } = call;
-    const release = await this.#acquireSlot(route, scope, continuesListing);
+    const { route, path, attempt, retryReason, turn } = call;
+    const release = await this.#acquireSlot(route, scope, turn);
     const startedAt = performance.now();
     this.#inFlight += 1;
     const settled = await this.#options.transport.get(path, scope.signal).then(
@@ -123,9 +124,9 @@ export class Requester {
     return result;
   }
 
-  async #acquireSlot(route: Route, scope: CallScope, first: boolean): Promise<Release> {
+  async #acquireSlot(route: Route, scope: CallScope, turn: Turn): Promise<Release> {
     try {
-      return await this.#slots.acquire(scope.signal, first ? 'first' : 'in-turn');
+      return await this.#slots.acquire(scope.signal, turn);
     } catch {
       throw abortError(route, scope.abortKind() ?? 'aborted');
     }

@@ -1,13 +1,13 @@
-// A counting semaphore with two FIFO queues: waiters that go `first` are served before those that
-// wait `in-turn`. A waiter whose signal aborts leaves its queue at once, so a cancelled request
-// never holds up the ones behind it.
+// A counting semaphore with three FIFO queues: waiters that go `first` are served before those that
+// wait `in-turn`, and those before the ones that go `last`. A waiter whose signal aborts leaves its
+// queue at once, so a cancelled request never holds up the ones behind it.
 
 export type Release = () => void;
-export type Turn = 'first' | 'in-turn';
+export type Turn = 'first' | 'in-turn' | 'last';
 
 export class Semaphore {
   #available: number;
-  readonly #queues: Record<Turn, Array<(release: Release) => void>> = { first: [], 'in-turn': [] };
+  readonly #queues: Record<Turn, Array<(release: Release) => void>> = { first: [], 'in-turn': [], last: [] };
 
   constructor(permits: number) {
     if (!Number.isInteger(permits) || permits < 1) {
@@ -42,7 +42,7 @@ export class Semaphore {
     return () => {
       if (released) return;
       released = true;
-      const next = this.#queues.first.shift() ?? this.#queues['in-turn'].shift();
+      const next = this.#queues.first.shift() ?? this.#queues['in-turn'].shift() ?? this.#queues.last.shift();
       // The permit passes straight to the next waiter, so no newcomer can jump the queue.
       if (next) next(this.#releaseOnce());
       else this.#available += 1;

@@ -26,7 +26,7 @@ export function createClusterLoaders(
 ) {
   const ofWorkspace = new DataLoader<string, KafkaCluster[]>(
     measured(policy, 'clusters-of-workspace', (environmentIds) =>
-      Promise.all(environmentIds.map((id) => client.listClusters(id, request).catch((error: Error) => error))),
+      Promise.all(environmentIds.map((id) => client.listClusters(id, { ...request, fanOut: true }).catch((error: Error) => error))),
     ),
     loaderOptions(policy),
   );

@@ -38,7 +38,7 @@ describe('Semaphore', () => {
     expect(order).toEqual(['second', 'third']);
   });
 
-  it('serves waiters that go first before those waiting in turn, each queue in arrival order', async () => {
+  it('serves waiters that go first, then those waiting in turn, then those that go last, each queue in arrival order', async () => {
     const semaphore = new Semaphore(1);
     const held = await semaphore.acquire();
     const order: string[] = [];
@@ -47,6 +47,7 @@ describe('Semaphore', () => {
       release();
     };
     const waiting = [
+      semaphore.acquire(undefined, 'last').then(recordThenRelease('fan-out call')),
       semaphore.acquire(undefined, 'in-turn').then(recordThenRelease('new call 1')),
       semaphore.acquire(undefined, 'first').then(recordThenRelease('next page A')),
       semaphore.acquire(undefined, 'in-turn').then(recordThenRelease('new call 2')),
@@ -54,7 +55,7 @@ describe('Semaphore', () => {
     ];
     held();
     await Promise.all(waiting);
-    expect(order).toEqual(['next page A', 'next page B', 'new call 1', 'new call 2']);
+    expect(order).toEqual(['next page A', 'next page B', 'new call 1', 'new call 2', 'fan-out call']);
   });
 
   it('drops a waiter whose signal aborts, and gives its turn to the next', async () => {
