@@ -13,7 +13,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { DEFAULT_PAGE_SIZE } from '../connections.js';
-import { fragmentsOf } from './selected-fields.js';
+import { fragmentsOf } from '../selected-fields.js';
 
 /**
  * How many nodes an operation may ask for, estimated before it runs, as GitHub's API does: each

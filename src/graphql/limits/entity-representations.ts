@@ -1,5 +1,5 @@
 import { getArgumentValues, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
-import { fieldsOf, fragmentsOf } from './selected-fields.js';
+import { fieldsOf, fragmentsOf } from '../selected-fields.js';
 
 /** How many entity representations an operation asks the subgraph to resolve, over all its `_entities` fields. */
 export function entityRepresentationCount(

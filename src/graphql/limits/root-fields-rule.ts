@@ -1,5 +1,5 @@
 import type { ValidationRule } from 'graphql';
-import { fieldsOf } from './selected-fields.js';
+import { fieldsOf } from '../selected-fields.js';
 import { queryTooComplex } from './too-complex.js';
 
 /**
