@@ -3,6 +3,7 @@
 // possible, wall time against the critical path, throughput, latency percentiles and memory,
 // for the batched and cached server and for a naive baseline of the same server.
 import { cpus } from 'node:os';
+import { lastFullMonth } from '../src/calendar.js';
 import { startSimulator } from '../src/simulator/index.js';
 import { writeReports } from './report.js';
 import {
@@ -21,12 +22,6 @@ import { startBenchServer } from './server-handle.js';
 const LATENCY_MS = 25;
 const CONCURRENCY = 4; // the default UPSTREAM_MAX_CONCURRENCY
 const SIZE = { environments: 50, clustersPerEnvironment: 3, users: 1_000, serviceAccounts: 300, invitations: 20, roleBindings: 2_000, costDays: 366 };
-
-function lastFullMonth(now = new Date()) {
-  const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
-  const end = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
-  return { start: start.toISOString().slice(0, 10), end: end.toISOString().slice(0, 10) };
-}
 
 type Scenario = (context: BenchContext) => Promise<ScenarioResult>;
 

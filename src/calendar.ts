@@ -48,3 +48,9 @@ export function firstOfMonth(day: number): number {
   const date = new Date(day * MS_PER_DAY);
   return Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1) / MS_PER_DAY;
 }
+
+/** The last full calendar month before `now` in UTC, as `YYYY-MM-DD` dates (end exclusive). */
+export function lastFullMonth(now: Date = new Date()): { start: string; end: string } {
+  const firstOf = (month: number) => new Date(Date.UTC(now.getUTCFullYear(), month, 1)).toISOString().slice(0, 10);
+  return { start: firstOf(now.getUTCMonth() - 1), end: firstOf(now.getUTCMonth()) };
+}

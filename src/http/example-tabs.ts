@@ -1,4 +1,5 @@
 import { Kind, parse } from 'graphql';
+import { lastFullMonth } from '../calendar.js';
 import { EXAMPLE_OPERATIONS } from './example-operations.js';
 
 /** One GraphiQL tab: an operation's text (with the comments above it) and its variables as JSON. */
@@ -8,16 +9,7 @@ export interface ExampleTab {
   variables?: string;
 }
 
-export interface Period {
-  start: string;
-  end: string;
-}
-
-/** The last full calendar month before `today` in UTC: a period the Costs API always accepts. */
-export function lastFullMonth(today: Date): Period {
-  const day = (month: number) => new Date(Date.UTC(today.getUTCFullYear(), month, 1)).toISOString().slice(0, 10);
-  return { start: day(today.getUTCMonth() - 1), end: day(today.getUTCMonth()) };
-}
+type Period = ReturnType<typeof lastFullMonth>;
 
 /**
  * Variables each operation runs with as it stands. Ids that differ between organizations are left

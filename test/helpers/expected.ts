@@ -24,12 +24,7 @@ export function invitedUserIds(data: SimulatorData): Set<string> {
   );
 }
 
-/** The last full calendar month before today, as a period. */
-export function lastFullMonth(now = new Date()): { start: string; end: string } {
-  const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
-  const end = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
-  return { start: start.toISOString().slice(0, 10), end: end.toISOString().slice(0, 10) };
-}
+export { lastFullMonth } from '../../src/calendar.js';
 
 export function costsIn(
   data: SimulatorData,

@@ -1,6 +1,7 @@
 import { Kind, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { exampleTabs, lastFullMonth } from '../../src/http/example-tabs.js';
+import { lastFullMonth } from '../../src/calendar.js';
+import { exampleTabs } from '../../src/http/example-tabs.js';
 
 describe('lastFullMonth', () => {
   it.each([
