@@ -9,7 +9,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { TracerProvider } from '@opentelemetry/api';
 import type { Config } from './config.js';
 import { CachedReads } from './cache/cached-reads.js';
-import { responseCachePlugins } from './cache/response-cache.js';
+import { AnswerCache } from './cache/answer-cache.js';
 import { credentialIdentity, SharedCache } from './cache/shared-cache.js';
 import { createCacheStore } from './cache/store.js';
 import { ConfluentClient } from './confluent/client.js';
@@ -73,6 +73,8 @@ export function createServer(options: ServerOptions): Subgraph {
       metrics: metrics.cache,
     });
   const reads: ConfluentReads = sharedCache ? new CachedReads(client, sharedCache) : client;
+  // Whole answers are kept only beside the shared cache, and not in the naive (unbatched) mode.
+  const answers = sharedCache && config.batching ? new AnswerCache(sharedCache) : undefined;
   const app = express();
   const httpServer = http.createServer(app);
   const limits = requestLimitOptions(config.limits);
@@ -80,7 +82,7 @@ export function createServer(options: ServerOptions): Subgraph {
     schema: buildSubgraphSchema({ typeDefs: loadTypeDefs(), resolvers }),
     formatError,
     // Compact JSON: Apollo's default pretty-prints, which doubles the time and size of large answers.
-    stringifyResult: (result) => JSON.stringify(result),
+    stringifyResult: answers?.stringifyResult ?? ((result) => JSON.stringify(result)),
     logger,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: config.production,
@@ -97,8 +99,9 @@ export function createServer(options: ServerOptions): Subgraph {
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
-      // With a shared cache, whole answers are kept too; without one, no cache policy is worth computing.
-      ...(sharedCache && config.batching ? responseCachePlugins(sharedCache) : [ApolloServerPluginCacheControlDisabled()]),
+      // No per-field cache policy: it would cost a hook on every field of every answer.
+      ApolloServerPluginCacheControlDisabled(),
+      ...(answers ? [answers.plugin()] : []),
       requestLogPlugin(),
       metricsPlugin(metrics),
       ...(options.tracerProvider ? [tracingPlugin(options.tracerProvider.getTracer('confluent-subgraph'))] : []),

@@ -4,32 +4,35 @@ import type { ConfluentReads } from '../confluent/reads.js';
 import { loaderOptions, measured, type LoaderPolicy } from './policy.js';
 import type { Cost } from '../confluent/types.js';
 import type { UsageFilter } from '../__generated__/resolvers-types.js';
-import { dayOfCostDate, resourceIdOf, workspaceIdOf } from '../usage/cost-line.js';
 import { costWindows, periodKey, type Period } from '../usage/period.js';
+import { usageLineOf, type UsageLine } from '../usage/usage-line.js';
 import { groupBy } from './grouping.js';
 
 const windowKey = (window: { startDate: string; endDate: string }) => `${window.startDate}/${window.endDate}`;
 
-function byDateThenId(a: Cost, b: Cost): number {
-  const dayA = dayOfCostDate(a.start_date);
-  const dayB = dayOfCostDate(b.start_date);
-  if (dayA !== dayB) return dayA < dayB ? -1 : 1;
+function byDateThenId(a: UsageLine, b: UsageLine): number {
+  if (a.startDate !== b.startDate) return a.startDate < b.startDate ? -1 : 1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-interface PeriodLines {
-  all: Cost[];
-  byWorkspace: Map<string, Cost[]>;
-  byProduct: Map<string, Cost[]>;
+function isInOrder(lines: readonly UsageLine[]): boolean {
+  for (let i = 1; i < lines.length; i++) if (byDateThenId(lines[i - 1]!, lines[i]!) > 0) return false;
+  return true;
 }
 
-function groupLines(all: Cost[]): PeriodLines {
-  return { all, byWorkspace: groupBy(all, workspaceIdOf), byProduct: groupBy(all, (cost) => cost.product) };
+interface PeriodLines {
+  all: UsageLine[];
+  byWorkspace: Map<string, UsageLine[]>;
+  byProduct: Map<string, UsageLine[]>;
+}
+
+function groupLines(all: UsageLine[]): PeriodLines {
+  return { all, byWorkspace: groupBy(all, (line) => line.workspaceId), byProduct: groupBy(all, (line) => line.productId) };
 }
 
 /**
- * A window's lines, deduplicated, in order and grouped. Kept per listing object: the shared cache
- * hands every request the same listing of a window, so later requests reuse the work.
+ * A window's lines, read, deduplicated, in order and grouped. Kept per listing object: the shared
+ * cache hands every request the same listing of a window, so later requests reuse the work.
  */
 const windowLines = new WeakMap<readonly Cost[], PeriodLines>();
 
@@ -37,12 +40,14 @@ function linesOfWindow(listing: readonly Cost[], key: string): PeriodLines {
   let lines = windowLines.get(listing);
   if (!lines) {
     const [first = '', last = ''] = key.split('/');
-    const unique = new Map<string, Cost>();
+    const unique = new Map<string, UsageLine>();
     for (const cost of listing) {
-      const day = dayOfCostDate(cost.start_date);
-      if (day >= first && day < last) unique.set(cost.id, cost);
+      const line = usageLineOf(cost);
+      if (line.startDate >= first && line.startDate < last) unique.set(line.id, line);
     }
-    lines = groupLines([...unique.values()].sort(byDateThenId));
+    const all = [...unique.values()];
+    // Confluent answers in date order already; sorting is then a check.
+    lines = groupLines(isInOrder(all) ? all : all.sort(byDateThenId));
     windowLines.set(listing, lines);
   }
   return lines;
@@ -51,16 +56,16 @@ function linesOfWindow(listing: readonly Cost[], key: string): PeriodLines {
 /** Windows are consecutive and never overlap, so their lines stay in date order one after another. */
 function mergeWindows(windows: readonly PeriodLines[]): PeriodLines {
   const seen = new Set<string>();
-  const all = windows.flatMap((window) => window.all).filter((cost) => !seen.has(cost.id) && seen.add(cost.id));
+  const all = windows.flatMap((window) => window.all).filter((line) => !seen.has(line.id) && seen.add(line.id));
   return groupLines(all);
 }
 
-export function matchesUsageFilter(cost: Cost, filter: UsageFilter): boolean {
+export function matchesUsageFilter(line: UsageLine, filter: UsageFilter): boolean {
   return (
-    (!filter.workspaceId || workspaceIdOf(cost) === filter.workspaceId) &&
-    (!filter.productId || cost.product === filter.productId) &&
-    (!filter.lineType || cost.line_type === filter.lineType) &&
-    (!filter.resourceId || resourceIdOf(cost) === filter.resourceId)
+    (!filter.workspaceId || line.workspaceId === filter.workspaceId) &&
+    (!filter.productId || line.productId === filter.productId) &&
+    (!filter.lineType || line.lineTypeId === filter.lineType) &&
+    (!filter.resourceId || line.resource?.id === filter.resourceId)
   );
 }
 
@@ -105,12 +110,12 @@ export function createCostLoaders(client: ConfluentReads, request: RequestOption
   }
 
   return {
-    ofPeriod: async (period: Period): Promise<readonly Cost[]> => (await linesOf(period)).all,
+    ofPeriod: async (period: Period): Promise<readonly UsageLine[]> => (await linesOf(period)).all,
     /**
      * The period's lines that match every filter given (a field's own scope and the client's
      * filter), starting from the workspace's or product's group rather than every line.
      */
-    matching: async (period: Period, ...filters: UsageFilter[]): Promise<readonly Cost[]> => {
+    matching: async (period: Period, ...filters: UsageFilter[]): Promise<readonly UsageLine[]> => {
       const lines = await linesOf(period);
       const active = filters.filter((filter) => Object.values(filter).some((value) => value !== null && value !== undefined && value !== ''));
       const workspaceId = active.find((filter) => filter.workspaceId)?.workspaceId;
@@ -119,7 +124,7 @@ export function createCostLoaders(client: ConfluentReads, request: RequestOption
         workspaceId ? lines.byWorkspace.get(workspaceId) ?? []
         : productId ? lines.byProduct.get(productId) ?? []
         : lines.all;
-      return active.length === 0 ? candidates : candidates.filter((cost) => active.every((filter) => matchesUsageFilter(cost, filter)));
+      return active.length === 0 ? candidates : candidates.filter((line) => active.every((filter) => matchesUsageFilter(line, filter)));
     },
   };
 }

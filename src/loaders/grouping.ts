@@ -5,11 +5,11 @@ export function indexBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K
 }
 
 /** Items by key, in listing order; items without a key are left out. */
-export function groupBy<T>(items: readonly T[], keyOf: (item: T) => string | undefined): Map<string, T[]> {
+export function groupBy<T>(items: readonly T[], keyOf: (item: T) => string | null | undefined): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const item of items) {
     const key = keyOf(item);
-    if (key === undefined) continue;
+    if (key === undefined || key === null) continue;
     const group = groups.get(key);
     if (group) group.push(item);
     else groups.set(key, [item]);

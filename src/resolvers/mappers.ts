@@ -1,11 +1,12 @@
 // What each GraphQL type's resolvers receive as their parent: the upstream model as Confluent sent
 // it (or a thin wrapper naming which model it is). Codegen's `mappers` point here (codegen.ts).
 import type { RoleDefinition } from '../catalog/roles.js';
-import type { Cost, Environment, KafkaCluster, Organization } from '../confluent/types.js';
+import type { Environment, KafkaCluster, Organization } from '../confluent/types.js';
 import type { Connection, Edge } from '../graphql/connections.js';
 import type { RoleBindingRecord } from '../loaders/role-bindings.js';
 import type { DirectoryUser } from '../loaders/users.js';
 import type { UsageGroupRecord } from '../usage/summary.js';
+import type { UsageLine, UsageResourceRecord } from '../usage/usage-line.js';
 
 export type OrganizationMapper = Organization;
 export type OrganizationConnectionMapper = Connection<OrganizationMapper>;
@@ -37,9 +38,8 @@ export type ProductMapper = { code: string };
 export type ProductConnectionMapper = Connection<ProductMapper>;
 export type ProductEdgeMapper = Edge<ProductMapper>;
 
-export type UsageMapper = Cost;
+export type UsageMapper = UsageLine;
 export type UsageConnectionMapper = Connection<UsageMapper>;
 export type UsageEdgeMapper = Edge<UsageMapper>;
 export type UsageGroupMapper = UsageGroupRecord;
-/** The cost line that names the resource. */
-export type UsageResourceMapper = Cost;
+export type UsageResourceMapper = UsageResourceRecord;

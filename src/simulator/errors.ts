@@ -3,8 +3,14 @@
 
 export interface Reply {
   status: number;
+  /** Sent as JSON; an EncodedBody is sent as it is. */
   body: unknown;
   headers?: Record<string, string>;
+}
+
+/** A body already encoded as UTF-8 JSON, for answers too large to encode on every call. */
+export class EncodedBody {
+  constructor(readonly json: Buffer) {}
 }
 
 export interface Problem {

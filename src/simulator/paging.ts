@@ -2,7 +2,7 @@
 // the server then hands out an opaque `page_token` that carries the position, the page size and
 // a fingerprint of the filters, so a token replayed with other filters is refused.
 import { createHash } from 'node:crypto';
-import { invalidFilter, type Reply } from './errors.js';
+import { EncodedBody, invalidFilter, type Reply } from './errors.js';
 import type { RequestContext } from './router.js';
 
 export interface PageLimits {
@@ -69,6 +69,26 @@ export interface ListOptions<T> {
   limits: PageLimits;
   /** Pages carry `total_size` beside `next`, except the cost list whose metadata has only `next`. */
   withTotalSize?: boolean;
+  /** For items whose JSON is kept: the page is then assembled from it rather than encoded. */
+  encodeItem?: (item: T) => string;
+}
+
+/** Encoded pages by the list they were cut from, kept as long as that list is. */
+const encodedPages = new WeakMap<readonly unknown[], Map<string, Buffer>>();
+
+function encodedPage<T>(items: readonly T[], offset: number, size: number, encodeItem: (item: T) => string): Buffer {
+  let pages = encodedPages.get(items);
+  if (!pages) {
+    pages = new Map();
+    encodedPages.set(items, pages);
+  }
+  const key = `${offset}/${size}`;
+  let page = pages.get(key);
+  if (page === undefined) {
+    page = Buffer.from(`[${items.slice(offset, offset + size).map(encodeItem).join(',')}]`);
+    pages.set(key, page);
+  }
+  return page;
 }
 
 export function pagedList<T>(context: RequestContext, options: ListOptions<T>): Reply {
@@ -87,7 +107,6 @@ export function pagedList<T>(context: RequestContext, options: ListOptions<T>): 
     offset = token.offset;
     size = token.size;
   }
-  const data = options.items.slice(offset, offset + size);
   // The last page's metadata is `{}`, as in Confluent's recorded responses: clients must not
   // count on `total_size`, which the spec leaves optional.
   const metadata: { next?: string; total_size?: number } = {};
@@ -97,5 +116,10 @@ export function pagedList<T>(context: RequestContext, options: ListOptions<T>): 
     metadata.next = `${context.origin}${context.path}?${next}`;
     if (options.withTotalSize !== false) metadata.total_size = options.items.length;
   }
-  return { status: 200, body: { api_version: options.apiVersion, kind: options.kind, metadata, data } };
+  const envelope = { api_version: options.apiVersion, kind: options.kind, metadata };
+  if (!options.encodeItem) return { status: 200, body: { ...envelope, data: options.items.slice(offset, offset + size) } };
+  // The envelope's own fields come first, as in Confluent's answers, then the page's kept JSON.
+  const head = Buffer.from(`${JSON.stringify(envelope).slice(0, -1)},"data":`);
+  const encodedData = encodedPage(options.items, offset, size, options.encodeItem);
+  return { status: 200, body: new EncodedBody(Buffer.concat([head, encodedData, Buffer.from('}')])) };
 }

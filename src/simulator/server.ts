@@ -5,7 +5,7 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
-import { ConfluentError, failure, invalidFilter, serverError, tooManyRequests, UNAUTHENTICATED, type Reply } from './errors.js';
+import { ConfluentError, EncodedBody, failure, invalidFilter, serverError, tooManyRequests, UNAUTHENTICATED, type Reply } from './errors.js';
 import type { FaultAction, Faults } from './faults.js';
 import type { RateLimiter, RateLimitState } from './rate-limit.js';
 import type { RequestRecorder } from './request-log.js';
@@ -40,7 +40,7 @@ function isAuthorized(header: string | undefined, credentials: ServerParts['cred
 
 function send(response: ServerResponse, requestId: string, reply: Reply, limits: RateLimitState): void {
   if (response.destroyed || response.writableEnded) return;
-  const body = JSON.stringify(reply.body);
+  const body = reply.body instanceof EncodedBody ? reply.body.json : JSON.stringify(reply.body);
   response.writeHead(reply.status, {
     'Content-Type': 'application/json',
     'Content-Length': Buffer.byteLength(body),

@@ -1,15 +1,13 @@
 import type { UsageDimension } from '../__generated__/resolvers-types.js';
-import type { Cost } from '../confluent/types.js';
-import { dayOfCostDate, resourceIdOf, workspaceIdOf } from './cost-line.js';
-import { amountsOf } from './money.js';
+import type { UsageLine, UsageResourceRecord } from './usage-line.js';
 
 /** One group of a usage summary: the values of its dimensions and exact sums in micro-dollars. */
 export interface UsageGroupRecord {
   workspaceId: string | null;
   productId: string | null;
   lineType: string | null;
-  /** A line of the group, for the resource's id and name when grouped by RESOURCE. */
-  resourceLine: Cost | null;
+  /** The resource, when grouped by RESOURCE and the lines have one. */
+  resource: UsageResourceRecord | null;
   day: string | null;
   originalMicros: number;
   discountMicros: number;
@@ -17,34 +15,38 @@ export interface UsageGroupRecord {
   lineItemCount: number;
 }
 
-const VALUE_OF_DIMENSION: Record<UsageDimension, (cost: Cost) => string | null> = {
-  WORKSPACE: (cost) => workspaceIdOf(cost) ?? null,
-  PRODUCT: (cost) => cost.product ?? null,
-  LINE_TYPE: (cost) => cost.line_type ?? null,
-  RESOURCE: (cost) => resourceIdOf(cost) ?? null,
-  DAY: (cost) => dayOfCostDate(cost.start_date),
+const VALUE_OF_DIMENSION: Record<UsageDimension, (line: UsageLine) => string | null> = {
+  WORKSPACE: (line) => line.workspaceId,
+  PRODUCT: (line) => line.productId,
+  LINE_TYPE: (line) => line.lineTypeId,
+  RESOURCE: (line) => line.resource?.id ?? null,
+  DAY: (line) => line.startDate,
 };
 
+/** Values never hold these control characters, so a key tells every combination apart. */
+const ABSENT = '\u0000';
+const SEPARATOR = '\u001f';
+
 /**
- * Cost lines grouped by the given dimensions (none: one group of everything), summed exactly.
+ * Usage lines grouped by the given dimensions (none: one group of everything), summed exactly.
  * Groups come largest amount first, ties in a stable order of their dimension values.
  */
-export function summarize(lines: readonly Cost[], dimensions: readonly UsageDimension[]): UsageGroupRecord[] {
+export function summarize(lines: readonly UsageLine[], dimensions: readonly UsageDimension[]): UsageGroupRecord[] {
   const unique = [...new Set(dimensions)];
+  const values = unique.map((dimension) => VALUE_OF_DIMENSION[dimension]);
+  const has = (dimension: UsageDimension) => unique.includes(dimension);
   const groups = new Map<string, UsageGroupRecord>();
   for (const line of lines) {
-    const values = unique.map((dimension) => VALUE_OF_DIMENSION[dimension](line));
-    // Values never hold these control characters, so the key tells every combination apart.
-    const key = values.map((value) => value ?? '\u0000').join('\u001f');
+    let key = '';
+    for (const value of values) key += (value(line) ?? ABSENT) + SEPARATOR;
     let group = groups.get(key);
     if (!group) {
-      const has = (dimension: UsageDimension) => unique.includes(dimension);
       group = {
-        workspaceId: has('WORKSPACE') ? VALUE_OF_DIMENSION.WORKSPACE(line) : null,
-        productId: has('PRODUCT') ? VALUE_OF_DIMENSION.PRODUCT(line) : null,
-        lineType: has('LINE_TYPE') ? VALUE_OF_DIMENSION.LINE_TYPE(line) : null,
-        resourceLine: has('RESOURCE') && resourceIdOf(line) ? line : null,
-        day: has('DAY') ? VALUE_OF_DIMENSION.DAY(line) : null,
+        workspaceId: has('WORKSPACE') ? line.workspaceId : null,
+        productId: has('PRODUCT') ? line.productId : null,
+        lineType: has('LINE_TYPE') ? line.lineTypeId : null,
+        resource: has('RESOURCE') ? line.resource : null,
+        day: has('DAY') ? line.startDate : null,
         originalMicros: 0,
         discountMicros: 0,
         amountMicros: 0,
@@ -52,10 +54,9 @@ export function summarize(lines: readonly Cost[], dimensions: readonly UsageDime
       };
       groups.set(key, group);
     }
-    const amounts = amountsOf(line);
-    group.originalMicros += amounts.original;
-    group.discountMicros += amounts.discount;
-    group.amountMicros += amounts.amount;
+    group.originalMicros += line.originalMicros;
+    group.discountMicros += line.discountMicros;
+    group.amountMicros += line.amountMicros;
     group.lineItemCount += 1;
   }
   return [...groups.entries()]

@@ -1,16 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { Cost } from '../../src/confluent/types.js';
-import { amountsOf, toDollars, toMicros } from '../../src/usage/money.js';
+import { toDollars, toMicros } from '../../src/usage/money.js';
 import { summarize } from '../../src/usage/summary.js';
+import { usageLineOf, type UsageLine } from '../../src/usage/usage-line.js';
 
-function line(overrides: Partial<Cost>): Cost {
-  return { id: 'c', start_date: '2026-10-01', end_date: '2026-10-02', unit: 'GB', original_amount: 0, ...overrides };
+function line(overrides: Partial<Cost>): UsageLine {
+  return usageLineOf({ id: 'c', start_date: '2026-10-01', end_date: '2026-10-02', unit: 'GB', original_amount: 0, ...overrides });
 }
+
+const amountsOf = (usage: UsageLine) => ({ original: usage.originalMicros, discount: usage.discountMicros, amount: usage.amountMicros });
 
 describe('money', () => {
   it('sums ten thousand tenths of a cent exactly where floats drift', () => {
     const lines = Array.from({ length: 10_000 }, (_, i) => line({ id: `c${i}`, original_amount: 0.001, amount: 0.001 }));
-    const floatSum = lines.reduce((sum, cost) => sum + (cost.amount ?? 0), 0);
+    const floatSum = lines.reduce((sum, usage) => sum + toDollars(usage.amountMicros), 0);
     expect(floatSum).not.toBe(10);
     const [total] = summarize(lines, []);
     expect(toDollars(total!.amountMicros)).toBe(10);
@@ -58,10 +61,10 @@ describe('summarize', () => {
     expect(total.amountMicros).toBe(11_333_333);
   });
 
-  it('keeps a line of each group to name its resource, none for resourceless lines', () => {
+  it('names the resource of each group, none for resourceless lines', () => {
     const byResource = summarize(lines, ['RESOURCE']);
-    expect(byResource.find((group) => group.resourceLine?.resource?.id === 'lkc-1')?.lineItemCount).toBe(2);
-    expect(byResource.filter((group) => group.resourceLine === null)).toHaveLength(1);
+    expect(byResource.find((group) => group.resource?.id === 'lkc-1')?.lineItemCount).toBe(2);
+    expect(byResource.filter((group) => group.resource === null)).toHaveLength(1);
   });
 
   it('groups by day', () => {

@@ -1,6 +1,7 @@
 // billing/v1 costs: daily lines over [start_date, end_date), at most 31 days per call and no more
 // than a year back. Both dates are required.
 import { formatDay, oneYearBefore, parseDay } from '../../calendar.js';
+import { costsBetween, encodedCost } from '../cost-index.js';
 import { invalidFilter } from '../errors.js';
 import { COST_PAGES, pagedList } from '../paging.js';
 import type { RequestContext, RouteDefinition } from '../router.js';
@@ -23,8 +24,7 @@ export const billingRoutes: RouteDefinition[] = [
     if (end - start > MAX_SPAN_DAYS) throw invalidFilter('end_date', 'end date and start date are too far apart');
     if (start < oneYearBefore(context.today)) throw invalidFilter('start_date', 'start date is too far in the past');
     const [first, last] = [formatDay(start), formatDay(end)];
-    // Dates in YYYY-MM-DD order as strings, so the half-open range compares directly.
-    const items = context.data.costs.filter((cost) => cost.start_date >= first && cost.start_date < last);
-    return pagedList(context, { apiVersion: 'billing/v1', kind: 'CostList', items, limits: COST_PAGES, withTotalSize: false });
+    const items = costsBetween(context.data.costs, first, last);
+    return pagedList(context, { apiVersion: 'billing/v1', kind: 'CostList', items, limits: COST_PAGES, withTotalSize: false, encodeItem: encodedCost });
   }),
 ];

@@ -1,0 +1,74 @@
+import { createHash } from 'node:crypto';
+import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
+import type { FormattedExecutionResult } from 'graphql';
+import type { Context } from '../context.js';
+import type { SharedCache } from './shared-cache.js';
+import { TTL_SECONDS } from './ttl.js';
+
+/**
+ * Whole answers to queries, kept as the JSON text that was sent, so a dashboard asking the same
+ * wide query again gets the same bytes back without executing it, parsing it or encoding it
+ * again. An answer is kept as long as the shortest-lived data it may hold (the directory's);
+ * answers with errors are never kept. Entries live in the shared cache, under the credential's
+ * namespace and with its error handling: a failing store is a miss.
+ *
+ * Apollo Server encodes every answer through `stringifyResult`; the text of an answer that is
+ * already encoded (read from the cache, or encoded here to be kept) is found there by its `data`
+ * object, which Apollo passes through unchanged.
+ */
+export class AnswerCache {
+  readonly #cache: SharedCache;
+  readonly #encoded = new WeakMap<object, string>();
+
+  constructor(cache: SharedCache) {
+    this.#cache = cache;
+  }
+
+  /** Apollo Server's `stringifyResult`: compact JSON, or the text already encoded for these data. */
+  readonly stringifyResult = (result: FormattedExecutionResult): string => {
+    const encoded = result.data ? this.#encoded.get(result.data) : undefined;
+    // Compact JSON: Apollo's default pretty-prints, which doubles the time and size of large answers.
+    return encoded ?? JSON.stringify(result);
+  };
+
+  plugin(): ApolloServerPlugin<Context> {
+    return {
+      requestDidStart: async () => {
+        let key: string | undefined;
+        let fromCache = false;
+        return {
+          responseForOperation: async (request) => {
+            key = this.#keyOf(request);
+            if (key === undefined) return null;
+            const text = await this.#cache.get<string>('responses', key);
+            if (text === undefined) return null;
+            fromCache = true;
+            // A stand-in for the data: stringifyResult sends the kept text in its place.
+            const data = {};
+            this.#encoded.set(data, text);
+            return { http: request.response.http, body: { kind: 'single', singleResult: { data } } };
+          },
+          willSendResponse: async ({ response }) => {
+            if (key === undefined || fromCache || response.body.kind !== 'single') return;
+            const { data, errors, extensions } = response.body.singleResult;
+            if (!data || errors?.length || extensions) return;
+            const text = JSON.stringify({ data });
+            this.#encoded.set(data, text);
+            // Kept in the background: the answer does not wait for the store (SharedCache.set never rejects).
+            void this.#cache.set(key, text, TTL_SECONDS.responses);
+          },
+        };
+      },
+    };
+  }
+
+  /** The cache key of a query with its variables; none for mutations and subscriptions. */
+  #keyOf(request: GraphQLRequestContext<Context>): string | undefined {
+    if (request.operation?.operation !== 'query' || request.queryHash === undefined) return undefined;
+    const { operationName = null, variables = {} } = request.request;
+    // Hashed, as variables (200 entity representations, say) can be long.
+    const hash = createHash('sha256').update(JSON.stringify([request.queryHash, operationName, variables])).digest('base64url');
+    return this.#cache.keyOf(['answer', hash]);
+  }
+}
+

@@ -1,0 +1,77 @@
+// A Costs API line as the graph uses it, read once when a window's lines arrive: the fields that
+// several places need (day, workspace, resource, amounts in micro-dollars) are worked out here,
+// the same way for every resolver, filter and summary, and not again per field or per request.
+import type { Cost } from '../confluent/types.js';
+import { toMicros } from './money.js';
+
+export interface UsageResourceRecord {
+  id: string;
+  name: string | null;
+}
+
+export interface UsageLine {
+  id: string;
+  /** YYYY-MM-DD; `endDate` is exclusive. */
+  startDate: string;
+  endDate: string;
+  /** As Confluent reports them; optional in its spec, so possibly null. */
+  productId: string | null;
+  lineTypeId: string | null;
+  workspaceId: string | null;
+  resource: UsageResourceRecord | null;
+  originalMicros: number;
+  discountMicros: number;
+  amountMicros: number;
+  quantity: number | null;
+  unit: string | null;
+  price: number | null;
+  granularity: string | null;
+  networkAccessType: string | null;
+  description: string | null;
+}
+
+/** `2026-01-01` from `2026-01-01` or `2026-01-01 00:00:00` (some servers send the latter). */
+export function dayOfCostDate(date: string): string {
+  return date.slice(0, 10);
+}
+
+/**
+ * SUPPORT and PROMO_CREDIT lines may leave out `discount_amount` and `amount`: no discount is
+ * zero, and the amount is then original − discount.
+ */
+export function usageLineOf(cost: Cost): UsageLine {
+  const originalMicros = toMicros(cost.original_amount);
+  const discountMicros = toMicros(cost.discount_amount);
+  const resourceId = cost.resource?.id || null;
+  return {
+    id: cost.id,
+    startDate: dayOfCostDate(cost.start_date),
+    endDate: dayOfCostDate(cost.end_date),
+    productId: cost.product || null,
+    lineTypeId: cost.line_type || null,
+    workspaceId: cost.resource?.environment?.id || null,
+    resource: resourceId ? { id: resourceId, name: cost.resource?.display_name ?? null } : null,
+    originalMicros,
+    discountMicros,
+    amountMicros: typeof cost.amount === 'number' ? toMicros(cost.amount) : originalMicros - discountMicros,
+    quantity: cost.quantity ?? null,
+    unit: cost.unit ?? null,
+    price: cost.price ?? null,
+    granularity: cost.granularity ?? null,
+    networkAccessType: cost.network_access_type ?? null,
+    description: cost.description ?? null,
+  };
+}
+
+/** What a billed resource is, from its id prefix (NOTES §8); an open set, so unknown ones are null. */
+const RESOURCE_KIND_OF_PREFIX: ReadonlyArray<readonly [string, string]> = [
+  ['lkc-', 'KAFKA_CLUSTER'],
+  ['lcc-', 'CONNECTOR'],
+  ['lsrc-', 'SCHEMA_REGISTRY'],
+  ['lksqlc-', 'KSQLDB_CLUSTER'],
+  ['lfcp-', 'FLINK_COMPUTE_POOL'],
+];
+
+export function resourceKindOf(resourceId: string): string | null {
+  return RESOURCE_KIND_OF_PREFIX.find(([prefix]) => resourceId.startsWith(prefix))?.[1] ?? null;
+}
