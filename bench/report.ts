@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import type { ScenarioResult } from './scenarios.js';
+import { FLAGSHIP_COLD, FLAGSHIP_WARM, SMALL_WARM, type ScenarioResult } from './scenarios.js';
 import { round } from './stats.js';
 
 export interface BenchReport {
@@ -21,25 +21,33 @@ const END = '<!-- bench:end -->';
 
 const show = (value: number | null) => (value === null ? '–' : String(value));
 
+/** The result of a scenario, by the start of its name. */
 function find(report: BenchReport, server: ScenarioResult['server'], scenario: string): ScenarioResult | undefined {
-  return report.results.find((result) => result.server === server && result.scenario === scenario);
+  return report.results.find((result) => result.server === server && result.scenario.startsWith(scenario));
 }
 
 /** The figures the README leads with, each computed from the table below it. */
 function headline(report: BenchReport): string[] {
-  const cold = find(report, 'batched + cached', 'flagship, cold');
-  const warm = find(report, 'batched + cached', 'flagship, warm (20 in a row)');
-  const small = find(report, 'batched + cached', 'small query, warm (50 in a row)');
-  const naive = find(report, 'naive', 'flagship, cold');
+  const cold = find(report, 'batched + cached', FLAGSHIP_COLD);
+  const warm = find(report, 'batched + cached', FLAGSHIP_WARM);
+  const small = find(report, 'batched + cached', SMALL_WARM);
+  const naive = find(report, 'naive', FLAGSHIP_COLD);
   const lines: string[] = [];
   if (cold) {
-    lines.push(`- Flagship, cold: ${cold.upstreamCalls} upstream calls for the fewest ${cold.fewestCalls} (ratio ${show(cold.callRatio)}), ${cold.wallMs} ms against a critical path of ${show(cold.criticalPathMs)} ms (ratio ${show(cold.criticalPathRatio)}).`);
+    lines.push(
+      `- Flagship, cold (empty caches, ${cold.requests} runs): ${cold.upstreamCalls} upstream calls for the fewest ${cold.fewestCalls} (ratio ${show(cold.callRatio)}); ` +
+        `median ${cold.p50Ms} ms against a critical path of ${show(cold.criticalPathMs)} ms (ratio ${show(cold.criticalPathRatio)}).`,
+    );
   }
   if (warm && small) {
     lines.push(`- Flagship, warm: ${warm.upstreamCalls} upstream calls; p95 ${warm.p95Ms} ms against ${small.p95Ms} ms for the small query (${round(warm.p95Ms / small.p95Ms, 2)}×).`);
   }
   if (cold && naive) {
-    lines.push(`- Naive baseline (no batching, no cache): ${naive.upstreamCalls} upstream calls for the flagship, ${round(naive.upstreamCalls / cold.upstreamCalls, 1)}× the batched server's, in ${naive.wallMs} ms.`);
+    const batchedPerRequest = cold.upstreamCalls / cold.requests;
+    const naivePerRequest = naive.upstreamCalls / naive.requests;
+    lines.push(
+      `- Naive baseline (no batching, no cache): ${naivePerRequest} upstream calls for the flagship, ${round(naivePerRequest / batchedPerRequest, 1)}× the batched server's, in ${naive.p50Ms} ms.`,
+    );
   }
   return lines;
 }

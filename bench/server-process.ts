@@ -2,7 +2,7 @@
 // simulator's. Started by bench/run.ts with its settings as JSON in argv; answers over IPC.
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
-import { createServer } from '../src/server.js';
+import { createServer, type Subgraph } from '../src/server.js';
 
 export interface BenchServerSettings {
   upstream: { apiUrl: string; apiKey: string; apiSecret: string };
@@ -20,8 +20,14 @@ const config = {
   batching: settings.batching,
   requestTimeoutMs: settings.requestTimeoutMs,
 };
-const server = createServer({ config, upstream: settings.upstream, logger: createLogger('silent') });
-const { url } = await server.listen(0, '127.0.0.1');
+
+async function start(): Promise<{ server: Subgraph; url: string }> {
+  const server = createServer({ config, upstream: settings.upstream, logger: createLogger('silent') });
+  const { url } = await server.listen(0, '127.0.0.1');
+  return { server, url };
+}
+
+let current = await start();
 
 let peakRss = 0;
 let peakHeap = 0;
@@ -39,6 +45,17 @@ process.on('message', (message) => {
     peakRss = 0;
     peakHeap = 0;
   }
-  if (message === 'stop') void server.stop().then(() => process.exit(0));
+  // A new server instance, with empty caches and new upstream connections, in this same process:
+  // a cold cache without a cold process, as after the cache's entries expire in a long-running one.
+  if (message === 'fresh') {
+    void current.server
+      .stop()
+      .then(start)
+      .then((next) => {
+        current = next;
+        process.send?.({ url: next.url } satisfies BenchServerMessage);
+      });
+  }
+  if (message === 'stop') void current.server.stop().then(() => process.exit(0));
 });
-process.send?.({ url } satisfies BenchServerMessage);
+process.send?.({ url: current.url } satisfies BenchServerMessage);

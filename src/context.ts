@@ -16,6 +16,14 @@ export interface Context {
   loaders: Loaders;
   /** This request's upstream calls, for its log line and its trace. */
   upstreamCalls: RequestUpstreamCalls;
+  /** Set when the answer is already encoded (the answer cache has it): sent as these bytes. */
+  encodedAnswer: EncodedAnswer;
+}
+
+export interface EncodedAnswer {
+  /** The answer's JSON, as Apollo Server sends it, and the same as UTF-8 bytes. */
+  text?: string;
+  bytes?: Buffer;
 }
 
 export function createContext(input: {
@@ -38,5 +46,6 @@ export function createContext(input: {
     deadlineAt,
     loaders: createLoaders(input.reads, { signal, deadlineAt, onUpstreamCall: upstreamCalls.record }, input.policy),
     upstreamCalls,
+    encodedAnswer: {},
   };
 }

@@ -21,6 +21,7 @@ import { internalErrorLogPlugin } from './graphql/internal-error-log-plugin.js';
 import { knownOperationTypesRule } from './graphql/known-operation-types-rule.js';
 import { requestLimitOptions } from './graphql/limits/request-limits.js';
 import { allowedMethodsRouter } from './http/allowed-methods.js';
+import { attachEncodedAnswer, sendEncodedAnswers } from './http/encoded-answers.js';
 import { graphiqlRouter } from './http/graphiql.js';
 import { healthRouter } from './http/health.js';
 import { jsonErrorHandler } from './http/json-errors.js';
@@ -112,6 +113,8 @@ export function createServer(options: ServerOptions): Subgraph {
   });
 
   app.disable('x-powered-by');
+  // An ETag would hash every answer (megabytes for a wide query) for a POST no cache revalidates.
+  app.set('etag', false);
   app.use(healthRouter(client, sharedCache));
   app.use(metricsRouter(metrics.registry));
   app.use(allowedMethodsRouter(GRAPHQL_PATH));
@@ -125,15 +128,19 @@ export function createServer(options: ServerOptions): Subgraph {
       app.use(
         GRAPHQL_PATH,
         express.json({ limit: config.bodyLimitBytes }),
+        sendEncodedAnswers(),
         expressMiddleware(apollo, {
-          context: async ({ req }) =>
-            createContext({
+          context: async ({ req, res }) => {
+            const context = createContext({
               reads,
               policy: { batching: config.batching, onBatch: metrics.recordBatch },
               logger,
               requestTimeoutMs: config.requestTimeoutMs,
               requestId: req.get('x-request-id'),
-            }),
+            });
+            attachEncodedAnswer(res, context.encodedAnswer);
+            return context;
+          },
         }),
       );
       app.use(jsonErrorHandler(logger));

@@ -1,9 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
 import type { FormattedExecutionResult } from 'graphql';
-import type { Context } from '../context.js';
+import type { Context, EncodedAnswer } from '../context.js';
 import type { SharedCache } from './shared-cache.js';
 import { TTL_SECONDS } from './ttl.js';
+
+/** A kept answer: the JSON text that was sent. An object, so its bytes can be kept beside it. */
+interface KeptAnswer {
+  json: string;
+}
 
 /**
  * Whole answers to queries, kept as the JSON text that was sent, so a dashboard asking the same
@@ -14,11 +19,14 @@ import { TTL_SECONDS } from './ttl.js';
  *
  * Apollo Server encodes every answer through `stringifyResult`; the text of an answer that is
  * already encoded (read from the cache, or encoded here to be kept) is found there by its `data`
- * object, which Apollo passes through unchanged.
+ * object, which Apollo passes through unchanged. The request's `encodedAnswer` carries the same
+ * text with its UTF-8 bytes, which the HTTP layer then sends as they are.
  */
 export class AnswerCache {
   readonly #cache: SharedCache;
-  readonly #encoded = new WeakMap<object, string>();
+  readonly #textOfData = new WeakMap<object, string>();
+  /** Bytes of answers kept in memory, encoded once for all the requests they answer. */
+  readonly #bytesOfAnswer = new WeakMap<KeptAnswer, Buffer>();
 
   constructor(cache: SharedCache) {
     this.#cache = cache;
@@ -26,7 +34,7 @@ export class AnswerCache {
 
   /** Apollo Server's `stringifyResult`: compact JSON, or the text already encoded for these data. */
   readonly stringifyResult = (result: FormattedExecutionResult): string => {
-    const encoded = result.data ? this.#encoded.get(result.data) : undefined;
+    const encoded = result.data ? this.#textOfData.get(result.data) : undefined;
     // Compact JSON: Apollo's default pretty-prints, which doubles the time and size of large answers.
     return encoded ?? JSON.stringify(result);
   };
@@ -40,22 +48,31 @@ export class AnswerCache {
           responseForOperation: async (request) => {
             key = this.#keyOf(request);
             if (key === undefined) return null;
-            const text = await this.#cache.get<string>('responses', key);
-            if (text === undefined) return null;
+            const kept = await this.#cache.get<KeptAnswer>('responses', key);
+            if (typeof kept?.json !== 'string') return null;
             fromCache = true;
-            // A stand-in for the data: stringifyResult sends the kept text in its place.
+            let bytes = this.#bytesOfAnswer.get(kept);
+            if (!bytes) {
+              bytes = Buffer.from(kept.json);
+              this.#bytesOfAnswer.set(kept, bytes);
+            }
+            // A stand-in for the data: stringifyResult gives the kept text in its place.
             const data = {};
-            this.#encoded.set(data, text);
+            this.#textOfData.set(data, kept.json);
+            setEncoded(request.contextValue.encodedAnswer, kept.json, bytes);
             return { http: request.response.http, body: { kind: 'single', singleResult: { data } } };
           },
-          willSendResponse: async ({ response }) => {
+          willSendResponse: async ({ response, contextValue }) => {
             if (key === undefined || fromCache || response.body.kind !== 'single') return;
             const { data, errors, extensions } = response.body.singleResult;
             if (!data || errors?.length || extensions) return;
-            const text = JSON.stringify({ data });
-            this.#encoded.set(data, text);
+            const kept: KeptAnswer = { json: JSON.stringify({ data }) };
+            const bytes = Buffer.from(kept.json);
+            this.#textOfData.set(data, kept.json);
+            this.#bytesOfAnswer.set(kept, bytes);
+            setEncoded(contextValue.encodedAnswer, kept.json, bytes);
             // Kept in the background: the answer does not wait for the store (SharedCache.set never rejects).
-            void this.#cache.set(key, text, TTL_SECONDS.responses);
+            void this.#cache.set(key, kept, TTL_SECONDS.responses);
           },
         };
       },
@@ -72,3 +89,7 @@ export class AnswerCache {
   }
 }
 
+function setEncoded(slot: EncodedAnswer, text: string, bytes: Buffer): void {
+  slot.text = text;
+  slot.bytes = bytes;
+}

@@ -60,6 +60,8 @@ function mergeWindows(windows: readonly PeriodLines[]): PeriodLines {
   return groupLines(all);
 }
 
+const isSet = (value: unknown): value is string => value !== null && value !== undefined && value !== '';
+
 export function matchesUsageFilter(line: UsageLine, filter: UsageFilter): boolean {
   return (
     (!filter.workspaceId || line.workspaceId === filter.workspaceId) &&
@@ -117,14 +119,17 @@ export function createCostLoaders(client: ConfluentReads, request: RequestOption
      */
     matching: async (period: Period, ...filters: UsageFilter[]): Promise<readonly UsageLine[]> => {
       const lines = await linesOf(period);
-      const active = filters.filter((filter) => Object.values(filter).some((value) => value !== null && value !== undefined && value !== ''));
-      const workspaceId = active.find((filter) => filter.workspaceId)?.workspaceId;
-      const productId = active.find((filter) => filter.productId)?.productId;
-      const candidates =
-        workspaceId ? lines.byWorkspace.get(workspaceId) ?? []
-        : productId ? lines.byProduct.get(productId) ?? []
-        : lines.all;
-      return active.length === 0 ? candidates : candidates.filter((line) => active.every((filter) => matchesUsageFilter(line, filter)));
+      const conditions = filters.flatMap((filter) => Object.entries(filter).filter(([, value]) => isSet(value)));
+      const workspaceId = conditions.find(([name]) => name === 'workspaceId')?.[1];
+      const productId = conditions.find(([name]) => name === 'productId')?.[1];
+      const [candidates, chosenBy] =
+        workspaceId ? [lines.byWorkspace.get(workspaceId) ?? [], ['workspaceId', workspaceId]]
+        : productId ? [lines.byProduct.get(productId) ?? [], ['productId', productId]]
+        : [lines.all, undefined];
+      // The group's lines all meet the condition that chose it; only other conditions need a pass.
+      const others = conditions.filter(([name, value]) => name !== chosenBy?.[0] || value !== chosenBy[1]);
+      if (others.length === 0) return candidates;
+      return candidates.filter((line) => filters.every((filter) => matchesUsageFilter(line, filter)));
     },
   };
 }

@@ -75,4 +75,19 @@ describe('whole answers', () => {
     expect(text).toBe(await first.text());
     expect(text).toBe(JSON.stringify(JSON.parse(text)));
   });
+
+  it('sends an error answered instead of a kept answer as that error', async () => {
+    const query = '{ workspaces(first: 2) { nodes { id name } } }';
+    const kept = await answerText(stack, { query });
+    // Apollo refuses an Accept header without JSON after the operation ran (here: from the cache).
+    const refused = await fetch(`${stack.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/html' },
+      body: JSON.stringify({ query }),
+    });
+    expect(refused.status).toBe(406);
+    const text = await refused.text();
+    expect(text).not.toBe(kept);
+    expect(JSON.parse(text).errors[0].message).toMatch(/accept/i);
+  });
 });
