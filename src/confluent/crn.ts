@@ -78,6 +78,7 @@ const ID_FIELD_OF_KEY: ReadonlyMap<string, IdField> = new Map([
 
 /** Decodes `%XX` escapes; a malformed escape or invalid UTF-8 run stays as written. */
 function decodeLeniently(text: string): string {
+  if (!text.includes('%')) return text;
   return text.replace(/(?:%[0-9A-Fa-f]{2})+/g, (escapes) => {
     try {
       return decodeURIComponent(escapes);

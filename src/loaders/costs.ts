@@ -7,6 +7,7 @@ import type { UsageFilter } from '../__generated__/resolvers-types.js';
 import { costWindows, periodKey, type Period } from '../usage/period.js';
 import { usageLineOf, type UsageLine } from '../usage/usage-line.js';
 import { groupBy } from './grouping.js';
+import { nextTurn, type InTurn } from './turns.js';
 
 const windowKey = (window: { startDate: string; endDate: string }) => `${window.startDate}/${window.endDate}`;
 
@@ -30,27 +31,38 @@ function groupLines(all: UsageLine[]): PeriodLines {
   return { all, byWorkspace: groupBy(all, (line) => line.workspaceId), byProduct: groupBy(all, (line) => line.productId) };
 }
 
+/** Lines read per event-loop turn: a month of a large organization is tens of thousands. */
+const LINES_PER_TURN = 5_000;
+
 /**
  * A window's lines, read, deduplicated, in order and grouped. Kept per listing object: the shared
  * cache hands every request the same listing of a window, so later requests reuse the work.
  */
-const windowLines = new WeakMap<readonly Cost[], PeriodLines>();
+const windowLines = new WeakMap<readonly Cost[], Promise<PeriodLines>>();
 
-function linesOfWindow(listing: readonly Cost[], key: string): PeriodLines {
+function linesOfWindow(listing: readonly Cost[], key: string): Promise<PeriodLines> {
   let lines = windowLines.get(listing);
   if (!lines) {
-    const [first = '', last = ''] = key.split('/');
-    const unique = new Map<string, UsageLine>();
-    for (const cost of listing) {
-      const line = usageLineOf(cost);
-      if (line.startDate >= first && line.startDate < last) unique.set(line.id, line);
-    }
-    const all = [...unique.values()];
-    // Confluent answers in date order already; sorting is then a check.
-    lines = groupLines(isInOrder(all) ? all : all.sort(byDateThenId));
+    lines = readWindow(listing, key);
     windowLines.set(listing, lines);
   }
   return lines;
+}
+
+async function readWindow(listing: readonly Cost[], key: string): Promise<PeriodLines> {
+  const [first = '', last = ''] = key.split('/');
+  const unique = new Map<string, UsageLine>();
+  for (let start = 0; start < listing.length; start += LINES_PER_TURN) {
+    // Upstream calls still in flight are answered between turns.
+    if (start > 0) await nextTurn();
+    for (const cost of listing.slice(start, start + LINES_PER_TURN)) {
+      const line = usageLineOf(cost);
+      if (line.startDate >= first && line.startDate < last) unique.set(line.id, line);
+    }
+  }
+  const all = [...unique.values()];
+  // Confluent answers in date order already; sorting is then a check.
+  return groupLines(isInOrder(all) ? all : all.sort(byDateThenId));
 }
 
 /** Windows are consecutive and never overlap, so their lines stay in date order one after another. */
@@ -76,7 +88,7 @@ export function matchesUsageFilter(line: UsageLine, filter: UsageFilter): boolea
  * once and in parallel (under the client's concurrency cap), merged without duplicates; every
  * workspace, product and summary of the request is then answered from them in memory.
  */
-export function createCostLoaders(client: ConfluentReads, request: RequestOptions, policy: LoaderPolicy) {
+export function createCostLoaders(client: ConfluentReads, request: RequestOptions, policy: LoaderPolicy, inTurn: InTurn) {
   const windows = new DataLoader<string, Cost[]>(
     measured(policy, 'cost-windows', (keys) =>
       Promise.all(
@@ -95,7 +107,7 @@ export function createCostLoaders(client: ConfluentReads, request: RequestOption
     const lists = await windows.loadMany(keys);
     const failed = lists.find((list): list is Error => list instanceof Error);
     if (failed) throw failed;
-    const ofWindows = (lists as Cost[][]).map((list, index) => linesOfWindow(list, keys[index] ?? ''));
+    const ofWindows = await Promise.all((lists as Cost[][]).map((list, index) => linesOfWindow(list, keys[index] ?? '')));
     return ofWindows.length === 1 ? ofWindows[0]! : mergeWindows(ofWindows);
   }
 
@@ -112,13 +124,14 @@ export function createCostLoaders(client: ConfluentReads, request: RequestOption
   }
 
   return {
-    ofPeriod: async (period: Period): Promise<readonly UsageLine[]> => (await linesOf(period)).all,
+    ofPeriod: async (period: Period): Promise<readonly UsageLine[]> => (await inTurn(linesOf(period))).all,
     /**
      * The period's lines that match every filter given (a field's own scope and the client's
      * filter), starting from the workspace's or product's group rather than every line.
      */
     matching: async (period: Period, ...filters: UsageFilter[]): Promise<readonly UsageLine[]> => {
-      const lines = await linesOf(period);
+      // Each caller in a turn of its own: a wide query asks for the lines of every workspace at once.
+      const lines = await inTurn(linesOf(period));
       const conditions = filters.flatMap((filter) => Object.entries(filter).filter(([, value]) => isSet(value)));
       const workspaceId = conditions.find(([name]) => name === 'workspaceId')?.[1];
       const productId = conditions.find(([name]) => name === 'productId')?.[1];

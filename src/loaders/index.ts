@@ -4,6 +4,7 @@ import { createCostLoaders } from './costs.js';
 import type { LoaderPolicy } from './policy.js';
 import { createOrganizationLoaders } from './organizations.js';
 import { createRoleBindingLoaders } from './role-bindings.js';
+import { createTurns } from './turns.js';
 import { createUserLoaders } from './users.js';
 import { createClusterLoaders, createWorkspaceLoaders } from './workspaces.js';
 
@@ -11,13 +12,14 @@ import { createClusterLoaders, createWorkspaceLoaders } from './workspaces.js';
 export function createLoaders(client: ConfluentReads, request: RequestOptions, policy: LoaderPolicy) {
   const organizations = createOrganizationLoaders(client, request, policy);
   const workspaces = createWorkspaceLoaders(client, request, policy);
+  const inTurn = createTurns();
   return {
     organizations,
     workspaces,
     clusters: createClusterLoaders(client, request, policy, workspaces.all),
     users: createUserLoaders(client, request, policy),
-    roleBindings: createRoleBindingLoaders(client, request, policy, organizations.current),
-    costs: createCostLoaders(client, request, policy),
+    roleBindings: createRoleBindingLoaders(client, request, policy, organizations.current, inTurn),
+    costs: createCostLoaders(client, request, policy, inTurn),
   };
 }
 

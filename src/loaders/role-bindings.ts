@@ -5,6 +5,7 @@ import { normalizePrincipal, orgWideBindingPattern, parseCrn, type ParsedCrn } f
 import type { Organization, RoleBinding } from '../confluent/types.js';
 import type { RoleBindingFilter } from '../__generated__/resolvers-types.js';
 import { groupBy } from './grouping.js';
+import type { InTurn } from './turns.js';
 import { listBacked } from './list-backed.js';
 
 /** A role binding with its CRN pattern decoded once. */
@@ -36,6 +37,7 @@ export function createRoleBindingLoaders(
   request: RequestOptions,
   policy: LoaderPolicy,
   currentOrganization: () => Promise<Organization | null>,
+  inTurn: InTurn,
 ) {
   const bindings = listBacked<RoleBindingRecord>(policy, {
     name: 'role-bindings',
@@ -60,8 +62,9 @@ export function createRoleBindingLoaders(
       byCluster: groupBy(records, (record) => record.scope.clusterId),
     };
   });
+  // Each caller in a turn of its own: a wide query asks for the groups of every workspace at once.
   const groupOf = (group: keyof Awaited<ReturnType<typeof groups>>) => async (key: string) =>
-    (await groups())[group].get(key) ?? [];
+    (await inTurn(groups()))[group].get(key) ?? [];
 
   const ofPrincipal = groupOf('byPrincipal');
   const ofRole = groupOf('byRole');
