@@ -6,9 +6,20 @@ import type { BenchServerMessage, BenchServerSettings } from './server-process.j
 
 const SERVER_PROCESS = fileURLToPath(new URL('./server-process.ts', import.meta.url));
 
+export interface BenchAnswer {
+  /** From sending the request until the whole body has arrived. */
+  ms: number;
+  /** The answer holds errors, or none came. */
+  failed: boolean;
+  /** The answer's JSON, parsed when a scenario needs its data: parsing is the client's work, untimed. */
+  json(): any;
+}
+
+/** Apollo Server puts `errors` first in an answer, so its first bytes tell whether there are any. */
+const ERRORS_FIRST = Buffer.from('{"errors"');
+
 export interface BenchServer {
-  /** Sends one request; `ms` runs until the whole body has arrived, not through parsing it here. */
-  graphql(query: string, variables?: Record<string, unknown>): Promise<{ ms: number; data?: any; errors?: unknown[] }>;
+  graphql(query: string, variables?: Record<string, unknown>): Promise<BenchAnswer>;
   /** Replaces the server with a new instance (empty caches) in the same, already warmed, process. */
   fresh(): Promise<void>;
   /** Peak memory since the last call. */
@@ -41,13 +52,16 @@ export async function startBenchServer(settings: BenchServerSettings): Promise<B
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify({ query, variables }),
         });
-        // Bytes, not text: decoding them is the client's work, not the server's, and is done untimed.
-        const body = await response.body.arrayBuffer();
+        // The chunks as they came: joining and decoding them is the client's work, not the server's.
+        const chunks: Buffer[] = [];
+        for await (const chunk of response.body) chunks.push(chunk as Buffer);
         const ms = performance.now() - startedAt;
-        return { ms, ...(JSON.parse(Buffer.from(body).toString('utf8')) as { data?: any; errors?: unknown[] }) };
+        const start = Buffer.concat(chunks.slice(0, 1)).subarray(0, ERRORS_FIRST.length);
+        const failed = response.statusCode !== 200 || start.equals(ERRORS_FIRST);
+        return { ms, failed, json: () => JSON.parse(Buffer.concat(chunks).toString('utf8')) };
       } catch (error) {
         // A request that got no answer counts as an error in the figures; the run goes on.
-        return { ms: performance.now() - startedAt, errors: [String(error)] };
+        return { ms: performance.now() - startedAt, failed: true, json: () => ({ errors: [{ message: String(error) }] }) };
       }
     },
     async fresh() {

@@ -61,7 +61,7 @@ async function readWindow(listing: readonly Cost[], key: string): Promise<Period
     }
   }
   const all = [...unique.values()];
-  // Confluent answers in date order already; sorting is then a check.
+  // Lines that arrive in order (by date, then id) are only checked, not sorted.
   return groupLines(isInOrder(all) ? all : all.sort(byDateThenId));
 }
 

@@ -8,22 +8,20 @@ export function nextTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-/** Resolves to `value`'s value in a turn of its own, after the turns handed out before it. */
+/** Resolves to `value`'s value in a turn of its own, once it has one. */
 export type InTurn = <T>(value: Promise<T>) => Promise<T>;
 
 /**
- * Turns handed out one at a time, in the order asked for. `value` must not wait on a turn asked
- * for later, or both wait forever.
+ * Turns handed out one at a time, in the order the values become ready: a value that is ready
+ * never waits for one that is not. A failed value fails its caller at once.
  */
 export function createTurns(): InTurn {
-  let previous: Promise<unknown> = Promise.resolve();
-  return <T>(value: Promise<T>): Promise<T> => {
-    const turn = Promise.all([value, previous]).then(async ([resolved]) => {
-      await nextTurn();
-      return resolved;
-    });
-    // A failed value fails its own caller only; the turns after it go on.
-    previous = turn.catch(() => undefined);
-    return turn;
+  let lastTurn: Promise<void> = Promise.resolve();
+  return async <T>(value: Promise<T>): Promise<T> => {
+    const resolved = await value;
+    const turn = lastTurn.then(nextTurn);
+    lastTurn = turn;
+    await turn;
+    return resolved;
   };
 }

@@ -48,6 +48,16 @@ describe('event-loop turns', () => {
     expect(probed).toBeGreaterThanOrEqual(9);
   });
 
+  it('hands out turns as values become ready, so a ready value never waits for one that is not', async () => {
+    const inTurn = createTurns();
+    let releaseSlow: (value: string) => void = () => {};
+    const slow = inTurn(new Promise<string>((resolve) => (releaseSlow = resolve)));
+    const fast = await inTurn(Promise.resolve('fast'));
+    expect(fast).toBe('fast');
+    releaseSlow('slow');
+    await expect(slow).resolves.toBe('slow');
+  });
+
   it('fails only the caller whose value failed, and the turns after it go on', async () => {
     const inTurn = createTurns();
     const failed = inTurn(Promise.reject(new Error('upstream down')));
