@@ -13,10 +13,22 @@ export interface CacheStore {
   close(): Promise<void>;
 }
 
-/** An estimate, not a measure: serializing a cost window to weigh it would cost more than it saves. */
+/**
+ * An estimate, not a measure: serializing a cost window to weigh it would cost more than it saves.
+ * A listing counts per item, a record as one item plus the text it carries (a kept answer's JSON),
+ * and text two bytes a character (V8 may keep it as UTF-16, and an answer's UTF-8 bytes are kept
+ * beside it).
+ */
 const BYTES_PER_LISTED_ITEM = 600;
-function estimatedSize(entry: { value: unknown }): number {
-  return Array.isArray(entry.value) ? Math.max(1, entry.value.length) * BYTES_PER_LISTED_ITEM : BYTES_PER_LISTED_ITEM;
+const textSize = (text: string) => text.length * 2;
+function sizeOf(value: unknown): number {
+  if (Array.isArray(value)) return Math.max(1, value.length) * BYTES_PER_LISTED_ITEM;
+  if (typeof value === 'string') return Math.max(1, textSize(value));
+  if (typeof value === 'object' && value !== null) {
+    const texts = Object.values(value).filter((field): field is string => typeof field === 'string');
+    return BYTES_PER_LISTED_ITEM + texts.reduce((sum, text) => sum + textSize(text), 0);
+  }
+  return BYTES_PER_LISTED_ITEM;
 }
 
 const REDIS_CONNECT_TIMEOUT_MS = 1_000;
@@ -29,7 +41,7 @@ export function createCacheStore(setting: CacheSetting, logger: Logger): CacheSt
   if (setting.kind === 'off') return undefined;
   if (setting.kind === 'memory') {
     // Entries are wrapped because the LRU holds objects only, and a cached answer may be null.
-    const lru = new InMemoryLRUCache<{ value: unknown }>({ maxSize: setting.maxBytes, sizeCalculation: estimatedSize });
+    const lru = new InMemoryLRUCache<{ value: unknown }>({ maxSize: setting.maxBytes, sizeCalculation: (entry) => sizeOf(entry.value) });
     return {
       store: {
         get: async (key) => (await lru.get(key))?.value,

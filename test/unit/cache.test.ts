@@ -2,6 +2,7 @@ import { InMemoryLRUCache, type KeyValueCache } from '@apollo/utils.keyvaluecach
 import { describe, expect, it } from 'vitest';
 import { InFlightCalls } from '../../src/cache/in-flight.js';
 import { credentialIdentity, SharedCache } from '../../src/cache/shared-cache.js';
+import { createCacheStore } from '../../src/cache/store.js';
 import { costsTtlSeconds, RECENT_COSTS_TTL_SECONDS, SETTLED_COSTS_TTL_SECONDS } from '../../src/cache/ttl.js';
 import { ConfluentError } from '../../src/confluent/errors.js';
 import { createLogger } from '../../src/logger.js';
@@ -124,5 +125,26 @@ describe('InFlightCalls', () => {
     controller.abort(new DOMException('deadline', 'TimeoutError'));
     await expect(call).rejects.toMatchObject({ kind: 'timeout' });
     expect(sharedSignal?.aborted).toBe(true);
+  });
+});
+
+describe('the in-memory store', () => {
+  it('weighs kept answers by their text, so a few large answers fill it', async () => {
+    const memory = createCacheStore({ kind: 'memory', maxBytes: 10_000_000 }, logger)!;
+    const answer = (mark: string) => ({ json: mark.repeat(2_000_000) });
+    for (const mark of ['a', 'b', 'c']) await memory.store.set(mark, answer(mark));
+    // Each answer weighs about 4 MB: the oldest has made room for the newest.
+    expect(await memory.store.get('a')).toBeUndefined();
+    expect(await memory.store.get('b')).toEqual(answer('b'));
+    expect(await memory.store.get('c')).toEqual(answer('c'));
+  });
+
+  it('weighs listings by their length', async () => {
+    const memory = createCacheStore({ kind: 'memory', maxBytes: 1_000_000 }, logger)!;
+    await memory.store.set('small', Array.from({ length: 100 }, (_, i) => ({ id: i })));
+    await memory.store.set('large', Array.from({ length: 5_000 }, (_, i) => ({ id: i })));
+    expect(await memory.store.get('small')).toHaveLength(100);
+    // 5,000 items at about 600 bytes each do not fit in a megabyte.
+    expect(await memory.store.get('large')).toBeUndefined();
   });
 });
