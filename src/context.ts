@@ -39,12 +39,13 @@ export function createContext(input: {
   // Every upstream call of the request listens to it; a wide query makes hundreds at once.
   setMaxListeners(10_000, signal);
   const upstreamCalls = new RequestUpstreamCalls();
+  const logger = input.logger.child({ requestId });
   return {
     requestId,
-    logger: input.logger.child({ requestId }),
+    logger,
     signal,
     deadlineAt,
-    loaders: createLoaders(input.reads, { signal, deadlineAt, onUpstreamCall: upstreamCalls.record }, input.policy),
+    loaders: createLoaders(input.reads, { signal, deadlineAt, onUpstreamCall: upstreamCalls.record, logger }, input.policy),
     upstreamCalls,
     encodedAnswer: {},
   };

@@ -2,7 +2,7 @@
 // deadline, remembering which: running out of time is a timeout, anything else an abort.
 
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { UpstreamCallEvent } from './request.js';
+import type { Logger, UpstreamCallEvent } from './request.js';
 
 export interface RequestOptions {
   signal?: AbortSignal;
@@ -15,6 +15,8 @@ export interface RequestOptions {
   fanOut?: boolean;
   /** Told of every attempt of this call, after the client-wide hook: a request counts and traces its own calls. */
   onUpstreamCall?: (event: UpstreamCallEvent) => void;
+  /** Where this call's log lines go (a GraphQL request's logger, with its id); the client's own otherwise. */
+  logger?: Logger;
 }
 
 export type AbortKind = 'timeout' | 'aborted';

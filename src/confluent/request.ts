@@ -60,7 +60,8 @@ export class Requester {
 
   /** GETs `route` and returns its parsed JSON body, which the caller types. */
   async getJson<T>(route: Route, input: RouteInput = {}, options: RequestOptions = {}): Promise<T> {
-    const { policy, logger } = this.#options;
+    const { policy } = this.#options;
+    const logger = options.logger ?? this.#options.logger;
     const path = pathOf(route, input);
     const method = methodOf(route);
     // A next page continues a listing that callers already wait on, so it goes before new calls;
@@ -71,7 +72,7 @@ export class Requester {
       let waitedMs = 0;
       let retryReason: RetryReason | undefined;
       for (let attempt = 1; ; attempt += 1) {
-        const result = await this.#attempt({ route, path, attempt, retryReason, turn }, scope, options.onUpstreamCall);
+        const result = await this.#attempt({ route, path, attempt, retryReason, turn }, scope, options);
         if (result.ok) return result.value as T;
         if (result.outcome === undefined) throw result.error;
         const context = { method, attempt, waitedMs, now: Date.now(), deadlineAt: options.deadlineAt };
@@ -92,7 +93,7 @@ export class Requester {
   async #attempt(
     call: { route: Route; path: string; attempt: number; retryReason?: RetryReason; turn: Turn },
     scope: CallScope,
-    onRequestCall?: (event: UpstreamCallEvent) => void,
+    options: RequestOptions,
   ): Promise<AttemptResult> {
     const { route, path, attempt, retryReason, turn } = call;
     const release = await this.#acquireSlot(route, scope, turn);
@@ -119,7 +120,7 @@ export class Requester {
         durationMs,
         error: result.ok ? undefined : result.error,
       },
-      onRequestCall,
+      options,
     );
     return result;
   }
@@ -132,11 +133,12 @@ export class Requester {
     }
   }
 
-  #report(event: UpstreamCallEvent, onRequestCall?: (event: UpstreamCallEvent) => void): void {
-    const { logger, onUpstreamCall } = this.#options;
+  #report(event: UpstreamCallEvent, options: RequestOptions): void {
+    const { onUpstreamCall } = this.#options;
+    const logger = options.logger ?? this.#options.logger;
     const { route, attempt, status, requestId, durationMs, error } = event;
-    logger?.debug({ route, attempt, status, requestId, kind: error?.kind, durationMs: Math.round(durationMs) }, 'Confluent call');
-    for (const hook of [onUpstreamCall, onRequestCall]) {
+    logger?.debug({ route, attempt, status, upstreamRequestId: requestId, kind: error?.kind, durationMs: Math.round(durationMs) }, 'Confluent call');
+    for (const hook of [onUpstreamCall, options.onUpstreamCall]) {
       try {
         hook?.(event);
       } catch (hookError) {
@@ -168,7 +170,8 @@ function interpretFailure(route: Route, error: unknown, scope: CallScope): Attem
   return { ok: false, error: transportError(route, failure, error), outcome: { kind: 'failure', failure } };
 }
 
+/** Confluent's request id as `upstreamRequestId`, as in errors: `requestId` is the GraphQL request's. */
 function errorFields(error: ConfluentError): object {
   const { route, kind, status, code, requestId, retryAfterSeconds } = error;
-  return { route, kind, status, code, requestId, retryAfterSeconds };
+  return { route, kind, status, code, upstreamRequestId: requestId, retryAfterSeconds };
 }
