@@ -1,4 +1,5 @@
 import type { RequestOptions } from '../confluent/client.js';
+import { ROUTES, type Route } from '../confluent/routes.js';
 import type { ConfluentReads } from '../confluent/reads.js';
 import { InFlightCalls } from './in-flight.js';
 import type { SharedCache } from './shared-cache.js';
@@ -19,38 +20,41 @@ export class CachedReads implements ConfluentReads {
   }
 
   listOrganizations = (o: RequestOptions = {}) =>
-    this.#read('organizations', ['organizations'], (r) => this.#upstream.listOrganizations(r), o);
+    this.#read('organizations', ['organizations'], ROUTES.organizations, (r) => this.#upstream.listOrganizations(r), o);
   listEnvironments = (o: RequestOptions = {}) =>
-    this.#read('environments', ['environments'], (r) => this.#upstream.listEnvironments(r), o);
+    this.#read('environments', ['environments'], ROUTES.environments, (r) => this.#upstream.listEnvironments(r), o);
   getEnvironment = (id: string, o: RequestOptions = {}) =>
-    this.#read('environments', ['environment', id], (r) => this.#upstream.getEnvironment(id, r), o);
-  listUsers = (o: RequestOptions = {}) => this.#read('users', ['users'], (r) => this.#upstream.listUsers(r), o);
-  getUser = (id: string, o: RequestOptions = {}) => this.#read('users', ['user', id], (r) => this.#upstream.getUser(id, r), o);
+    this.#read('environments', ['environment', id], ROUTES.environment, (r) => this.#upstream.getEnvironment(id, r), o);
+  listUsers = (o: RequestOptions = {}) => this.#read('users', ['users'], ROUTES.users, (r) => this.#upstream.listUsers(r), o);
+  getUser = (id: string, o: RequestOptions = {}) => this.#read('users', ['user', id], ROUTES.user, (r) => this.#upstream.getUser(id, r), o);
   listServiceAccounts = (o: RequestOptions = {}) =>
-    this.#read('service-accounts', ['service-accounts'], (r) => this.#upstream.listServiceAccounts(r), o);
+    this.#read('service-accounts', ['service-accounts'], ROUTES.serviceAccounts, (r) => this.#upstream.listServiceAccounts(r), o);
   getServiceAccount = (id: string, o: RequestOptions = {}) =>
-    this.#read('service-accounts', ['service-account', id], (r) => this.#upstream.getServiceAccount(id, r), o);
+    this.#read('service-accounts', ['service-account', id], ROUTES.serviceAccount, (r) => this.#upstream.getServiceAccount(id, r), o);
   listInvitations = (filter: { email?: string; status?: string }, o: RequestOptions = {}) =>
-    this.#read('invitations', ['invitations', filter.email, filter.status], (r) => this.#upstream.listInvitations(filter, r), o);
+    this.#read('invitations', ['invitations', filter.email, filter.status], ROUTES.invitations, (r) => this.#upstream.listInvitations(filter, r), o);
   listRoleBindings = (filter: { crnPattern: string; principal?: string; roleName?: string }, o: RequestOptions = {}) =>
     this.#read(
       'role-bindings',
       ['role-bindings', filter.crnPattern, filter.principal, filter.roleName],
+      ROUTES.roleBindings,
       (r) => this.#upstream.listRoleBindings(filter, r),
       o,
     );
   getRoleBinding = (id: string, o: RequestOptions = {}) =>
-    this.#read('role-bindings', ['role-binding', id], (r) => this.#upstream.getRoleBinding(id, r), o);
+    this.#read('role-bindings', ['role-binding', id], ROUTES.roleBinding, (r) => this.#upstream.getRoleBinding(id, r), o);
   listClusters = (environmentId: string, o: RequestOptions = {}) =>
-    this.#read('clusters', ['clusters', environmentId], (r) => this.#upstream.listClusters(environmentId, r), o);
+    this.#read('clusters', ['clusters', environmentId], ROUTES.clusters, (r) => this.#upstream.listClusters(environmentId, r), o);
   getCluster = (id: string, environmentId: string, o: RequestOptions = {}) =>
-    this.#read('clusters', ['cluster', id, environmentId], (r) => this.#upstream.getCluster(id, environmentId, r), o);
+    this.#read('clusters', ['cluster', id, environmentId], ROUTES.cluster, (r) => this.#upstream.getCluster(id, environmentId, r), o);
   listCosts = (range: { startDate: string; endDate: string }, o: RequestOptions = {}) =>
-    this.#read('costs', ['costs', range.startDate, range.endDate], (r) => this.#upstream.listCosts(range, r), o, costsTtlSeconds(range.endDate));
+    this.#read('costs', ['costs', range.startDate, range.endDate], ROUTES.costs, (r) => this.#upstream.listCosts(range, r), o, costsTtlSeconds(range.endDate));
 
   async #read<T>(
     resource: CachedResource,
     parts: readonly unknown[],
+    /** Named in the error of a caller that stops waiting on a shared call. */
+    route: Route,
     fetch: (request: RequestOptions) => Promise<T>,
     request: RequestOptions,
     ttlSeconds: number = TTL_SECONDS[resource as Exclude<CachedResource, 'costs'>],
@@ -60,7 +64,7 @@ export class CachedReads implements ConfluentReads {
     if (cached !== undefined) return cached;
     return this.#inFlight.run(
       key,
-      String(parts[0]),
+      route,
       async (shared) => {
         const fresh = await fetch(shared);
         await this.#cache.set(key, fresh, ttlSeconds);

@@ -1,10 +1,12 @@
 import { InMemoryLRUCache, type KeyValueCache } from '@apollo/utils.keyvaluecache';
 import { describe, expect, it } from 'vitest';
+import { CachedReads } from '../../src/cache/cached-reads.js';
 import { InFlightCalls } from '../../src/cache/in-flight.js';
 import { credentialIdentity, SharedCache } from '../../src/cache/shared-cache.js';
 import { createCacheStore } from '../../src/cache/store.js';
 import { costsTtlSeconds, RECENT_COSTS_TTL_SECONDS, SETTLED_COSTS_TTL_SECONDS } from '../../src/cache/ttl.js';
 import { ConfluentError } from '../../src/confluent/errors.js';
+import { ROUTES } from '../../src/confluent/routes.js';
 import { createLogger } from '../../src/logger.js';
 
 const logger = createLogger('silent');
@@ -125,6 +127,20 @@ describe('InFlightCalls', () => {
     controller.abort(new DOMException('deadline', 'TimeoutError'));
     await expect(call).rejects.toMatchObject({ kind: 'timeout' });
     expect(sharedSignal?.aborted).toBe(true);
+  });
+});
+
+describe('cached reads', () => {
+  it('names the Confluent route, not the cache entry, to a caller that stops waiting on a shared call', async () => {
+    const store = new InMemoryLRUCache<object>();
+    const cache = new SharedCache({ store, serializes: false, credential: 'c', logger });
+    const never = new Promise<never>(() => {});
+    const upstream = { listUsers: () => never } as unknown as ConstructorParameters<typeof CachedReads>[0];
+    const reads = new CachedReads(upstream, cache);
+    const impatient = new AbortController();
+    const waiting = reads.listUsers({ signal: impatient.signal });
+    impatient.abort(new DOMException('deadline', 'TimeoutError'));
+    await expect(waiting).rejects.toMatchObject({ kind: 'timeout', route: ROUTES.users });
   });
 });
 
