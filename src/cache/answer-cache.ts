@@ -10,6 +10,15 @@ interface KeptAnswer {
   json: string;
 }
 
+/** The text of an answer's data, and whether the data are only a stand-in for a kept answer. */
+interface EncodedData {
+  text: string;
+  standIn: boolean;
+}
+
+/** A router asking for a federated trace wants this execution traced, not a kept answer. */
+const TRACE_HEADER = 'apollo-federation-include-trace';
+
 /**
  * Whole answers to queries, kept as the JSON text that was sent, so a dashboard asking the same
  * wide query again gets the same bytes back without executing it, parsing it or encoding it
@@ -24,7 +33,7 @@ interface KeptAnswer {
  */
 export class AnswerCache {
   readonly #cache: SharedCache;
-  readonly #textOfData = new WeakMap<object, string>();
+  readonly #encodedData = new WeakMap<object, EncodedData>();
   /** Bytes of answers kept in memory, encoded once for all the requests they answer. */
   readonly #bytesOfAnswer = new WeakMap<KeptAnswer, Buffer>();
 
@@ -32,11 +41,15 @@ export class AnswerCache {
     this.#cache = cache;
   }
 
-  /** Apollo Server's `stringifyResult`: compact JSON, or the text already encoded for these data. */
+  /**
+   * Apollo Server's `stringifyResult`: the text already encoded for these data, unless a plugin
+   * added errors or extensions to a fresh answer after it was encoded; else compact JSON (Apollo's
+   * default pretty-prints, which doubles the time and size of large answers).
+   */
   readonly stringifyResult = (result: FormattedExecutionResult): string => {
-    const encoded = result.data ? this.#textOfData.get(result.data) : undefined;
-    // Compact JSON: Apollo's default pretty-prints, which doubles the time and size of large answers.
-    return encoded ?? JSON.stringify(result);
+    const encoded = result.data ? this.#encodedData.get(result.data) : undefined;
+    if (encoded && (encoded.standIn || (result.errors === undefined && result.extensions === undefined))) return encoded.text;
+    return JSON.stringify(result);
   };
 
   plugin(): ApolloServerPlugin<Context> {
@@ -58,7 +71,7 @@ export class AnswerCache {
             }
             // A stand-in for the data: stringifyResult gives the kept text in its place.
             const data = {};
-            this.#textOfData.set(data, kept.json);
+            this.#encodedData.set(data, { text: kept.json, standIn: true });
             setEncoded(request.contextValue.encodedAnswer, kept.json, bytes);
             return { http: request.response.http, body: { kind: 'single', singleResult: { data } } };
           },
@@ -68,7 +81,7 @@ export class AnswerCache {
             if (!data || errors?.length || extensions) return;
             const kept: KeptAnswer = { json: JSON.stringify({ data }) };
             const bytes = Buffer.from(kept.json);
-            this.#textOfData.set(data, kept.json);
+            this.#encodedData.set(data, { text: kept.json, standIn: false });
             this.#bytesOfAnswer.set(kept, bytes);
             setEncoded(contextValue.encodedAnswer, kept.json, bytes);
             // Kept in the background: the answer does not wait for the store (SharedCache.set never rejects).
@@ -79,9 +92,10 @@ export class AnswerCache {
     };
   }
 
-  /** The cache key of a query with its variables; none for mutations and subscriptions. */
+  /** The cache key of a query with its variables; none for mutations, subscriptions and traced requests. */
   #keyOf(request: GraphQLRequestContext<Context>): string | undefined {
     if (request.operation?.operation !== 'query' || request.queryHash === undefined) return undefined;
+    if (request.request.http?.headers.get(TRACE_HEADER) === 'ftv1') return undefined;
     const { operationName = null, variables = {} } = request.request;
     // Hashed, as variables (200 entity representations, say) can be long.
     const hash = createHash('sha256').update(JSON.stringify([request.queryHash, operationName, variables])).digest('base64url');

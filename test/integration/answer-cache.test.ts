@@ -90,4 +90,22 @@ describe('whole answers', () => {
     expect(text).not.toBe(kept);
     expect(JSON.parse(text).errors[0].message).toMatch(/accept/i);
   });
+
+  it('answers a router asking for a federated trace with a trace of its own execution, never a kept answer', async () => {
+    const query = '{ workspaces(first: 3) { nodes { id name } } }';
+    const traced = () =>
+      fetch(`${stack.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'apollo-federation-include-trace': 'ftv1' },
+        body: JSON.stringify({ query }),
+      }).then((response) => response.json() as Promise<{ data: unknown; extensions?: { ftv1?: unknown } }>);
+    const first = await traced();
+    expect(typeof first.extensions?.ftv1).toBe('string');
+    const kept = JSON.parse(await answerText(stack, { query }));
+    expect(kept).toEqual({ data: first.data });
+    // Kept now, yet a traced request is executed again and traced.
+    const again = await traced();
+    expect(typeof again.extensions?.ftv1).toBe('string');
+    expect(again.data).toEqual(first.data);
+  });
 });
