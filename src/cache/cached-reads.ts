@@ -20,46 +20,46 @@ export class CachedReads implements ConfluentReads {
   }
 
   listOrganizations = (o: RequestOptions = {}) =>
-    this.#read('organizations', ['organizations'], ROUTES.organizations, (r) => this.#upstream.listOrganizations(r), o);
+    this.#read('organizations', ROUTES.organizations, [], (r) => this.#upstream.listOrganizations(r), o);
   listEnvironments = (o: RequestOptions = {}) =>
-    this.#read('environments', ['environments'], ROUTES.environments, (r) => this.#upstream.listEnvironments(r), o);
+    this.#read('environments', ROUTES.environments, [], (r) => this.#upstream.listEnvironments(r), o);
   getEnvironment = (id: string, o: RequestOptions = {}) =>
-    this.#read('environments', ['environment', id], ROUTES.environment, (r) => this.#upstream.getEnvironment(id, r), o);
-  listUsers = (o: RequestOptions = {}) => this.#read('users', ['users'], ROUTES.users, (r) => this.#upstream.listUsers(r), o);
-  getUser = (id: string, o: RequestOptions = {}) => this.#read('users', ['user', id], ROUTES.user, (r) => this.#upstream.getUser(id, r), o);
+    this.#read('environments', ROUTES.environment, [id], (r) => this.#upstream.getEnvironment(id, r), o);
+  listUsers = (o: RequestOptions = {}) => this.#read('users', ROUTES.users, [], (r) => this.#upstream.listUsers(r), o);
+  getUser = (id: string, o: RequestOptions = {}) => this.#read('users', ROUTES.user, [id], (r) => this.#upstream.getUser(id, r), o);
   listServiceAccounts = (o: RequestOptions = {}) =>
-    this.#read('service-accounts', ['service-accounts'], ROUTES.serviceAccounts, (r) => this.#upstream.listServiceAccounts(r), o);
+    this.#read('service-accounts', ROUTES.serviceAccounts, [], (r) => this.#upstream.listServiceAccounts(r), o);
   getServiceAccount = (id: string, o: RequestOptions = {}) =>
-    this.#read('service-accounts', ['service-account', id], ROUTES.serviceAccount, (r) => this.#upstream.getServiceAccount(id, r), o);
+    this.#read('service-accounts', ROUTES.serviceAccount, [id], (r) => this.#upstream.getServiceAccount(id, r), o);
   listInvitations = (filter: { email?: string; status?: string }, o: RequestOptions = {}) =>
-    this.#read('invitations', ['invitations', filter.email, filter.status], ROUTES.invitations, (r) => this.#upstream.listInvitations(filter, r), o);
+    this.#read('invitations', ROUTES.invitations, [filter.email, filter.status], (r) => this.#upstream.listInvitations(filter, r), o);
   listRoleBindings = (filter: { crnPattern: string; principal?: string; roleName?: string }, o: RequestOptions = {}) =>
     this.#read(
       'role-bindings',
-      ['role-bindings', filter.crnPattern, filter.principal, filter.roleName],
       ROUTES.roleBindings,
+      [filter.crnPattern, filter.principal, filter.roleName],
       (r) => this.#upstream.listRoleBindings(filter, r),
       o,
     );
   getRoleBinding = (id: string, o: RequestOptions = {}) =>
-    this.#read('role-bindings', ['role-binding', id], ROUTES.roleBinding, (r) => this.#upstream.getRoleBinding(id, r), o);
+    this.#read('role-bindings', ROUTES.roleBinding, [id], (r) => this.#upstream.getRoleBinding(id, r), o);
   listClusters = (environmentId: string, o: RequestOptions = {}) =>
-    this.#read('clusters', ['clusters', environmentId], ROUTES.clusters, (r) => this.#upstream.listClusters(environmentId, r), o);
+    this.#read('clusters', ROUTES.clusters, [environmentId], (r) => this.#upstream.listClusters(environmentId, r), o);
   getCluster = (id: string, environmentId: string, o: RequestOptions = {}) =>
-    this.#read('clusters', ['cluster', id, environmentId], ROUTES.cluster, (r) => this.#upstream.getCluster(id, environmentId, r), o);
+    this.#read('clusters', ROUTES.cluster, [id, environmentId], (r) => this.#upstream.getCluster(id, environmentId, r), o);
   listCosts = (range: { startDate: string; endDate: string }, o: RequestOptions = {}) =>
-    this.#read('costs', ['costs', range.startDate, range.endDate], ROUTES.costs, (r) => this.#upstream.listCosts(range, r), o, costsTtlSeconds(range.endDate));
+    this.#read('costs', ROUTES.costs, [range.startDate, range.endDate], (r) => this.#upstream.listCosts(range, r), o, costsTtlSeconds(range.endDate));
 
+  /** A call is keyed by its route and its arguments; the route also names it in a waiting caller's error. */
   async #read<T>(
     resource: CachedResource,
-    parts: readonly unknown[],
-    /** Named in the error of a caller that stops waiting on a shared call. */
     route: Route,
+    args: readonly unknown[],
     fetch: (request: RequestOptions) => Promise<T>,
     request: RequestOptions,
     ttlSeconds: number = TTL_SECONDS[resource as Exclude<CachedResource, 'costs'>],
   ): Promise<T> {
-    const key = this.#cache.keyOf(parts);
+    const key = this.#cache.keyOf([route, ...args]);
     const cached = await this.#cache.get<T>(resource, key);
     if (cached !== undefined) return cached;
     return this.#inFlight.run(

@@ -61,7 +61,7 @@ export class Requester {
   /** GETs `route` and returns its parsed JSON body, which the caller types. */
   async getJson<T>(route: Route, input: RouteInput = {}, options: RequestOptions = {}): Promise<T> {
     const { policy } = this.#options;
-    const logger = options.logger ?? this.#options.logger;
+    const logger = this.#loggerFor(options);
     const path = pathOf(route, input);
     const method = methodOf(route);
     // A next page continues a listing that callers already wait on, so it goes before new calls;
@@ -133,9 +133,14 @@ export class Requester {
     }
   }
 
+  /** The calling request's logger (with its request id), else the client's own. */
+  #loggerFor(options: RequestOptions): Logger | undefined {
+    return options.logger ?? this.#options.logger;
+  }
+
   #report(event: UpstreamCallEvent, options: RequestOptions): void {
     const { onUpstreamCall } = this.#options;
-    const logger = options.logger ?? this.#options.logger;
+    const logger = this.#loggerFor(options);
     const { route, attempt, status, requestId, durationMs, error } = event;
     logger?.debug({ route, attempt, status, upstreamRequestId: requestId, kind: error?.kind, durationMs: Math.round(durationMs) }, 'Confluent call');
     for (const hook of [onUpstreamCall, options.onUpstreamCall]) {

@@ -74,7 +74,7 @@ function mergeWindows(windows: readonly PeriodLines[]): PeriodLines {
 
 const isSet = (value: unknown): value is string => value !== null && value !== undefined && value !== '';
 
-export function matchesUsageFilter(line: UsageLine, filter: UsageFilter): boolean {
+function matchesUsageFilter(line: UsageLine, filter: UsageFilter): boolean {
   return (
     (!filter.workspaceId || line.workspaceId === filter.workspaceId) &&
     (!filter.productId || line.productId === filter.productId) &&
