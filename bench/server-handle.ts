@@ -23,7 +23,7 @@ export interface BenchServer {
   /** Replaces the server with a new instance (empty caches) in the same, already warmed, process. */
   fresh(): Promise<void>;
   /** Peak memory since the last call. */
-  peakMemory(): Promise<{ peakRssBytes: number; peakHeapUsedBytes: number }>;
+  peakMemory(): Promise<{ peakRssBytes: number }>;
   stop(): Promise<void>;
 }
 
@@ -72,7 +72,7 @@ export async function startBenchServer(settings: BenchServerSettings): Promise<B
     async peakMemory() {
       const reply = nextMessage<BenchServerMessage>(child);
       child.send('memory');
-      return (await reply) as { peakRssBytes: number; peakHeapUsedBytes: number };
+      return (await reply) as { peakRssBytes: number };
     },
     async stop() {
       const exited = once(child, 'exit');

@@ -13,7 +13,8 @@ export interface CacheMetrics {
 
 /** A cache that is slow to answer (Redis gone away) is treated as a miss after this long. */
 const OPERATION_TIMEOUT_MS = 250;
-const KEY_VERSION = 'v1';
+// Raised whenever a cached value's shape changes, so replicas never read another version's entries.
+const KEY_VERSION = 'v2';
 
 /**
  * A non-reversible identity of a credential (key and secret), so entries written with one

@@ -24,7 +24,8 @@ export interface HttpResponse {
   status: number;
   /** By lower-case name; repeated headers joined with `, `. */
   headers: Record<string, string | undefined>;
-  body: string;
+  /** The body's bytes in a buffer of their own; decoding is the reader's choice. */
+  body: Buffer;
 }
 
 export class HttpTransport {
@@ -64,7 +65,7 @@ export class HttpTransport {
     return {
       status: response.statusCode,
       headers: flattenHeaders(response.headers),
-      body: await response.body.text(),
+      body: Buffer.from(await response.body.arrayBuffer()),
     };
   }
 

@@ -3,18 +3,26 @@
 // data (NOTES §10).
 
 import { unexpectedResponseError } from './errors.js';
-import type { ListEnvelope } from './types.js';
+
+/**
+ * The parts of a list envelope that paging reads. `data` may still be on its way when `next` is
+ * known, so the next page is asked for while this one's items are read.
+ */
+export interface ListPage<T> {
+  metadata?: { next?: string | null };
+  data: T[] | Promise<T[]>;
+}
 
 /** Fetches one page: the first when `pageToken` is undefined. The caller re-sends its filters. */
-export type PageFetcher<T> = (pageToken: string | undefined) => Promise<ListEnvelope<T>>;
+export type PageFetcher<T> = (pageToken: string | undefined) => Promise<ListPage<T>>;
 
 /** Yields every page of a list, following `metadata.next` until it is absent, null or empty. */
-export async function* pagesOf<T>(route: string, fetchPage: PageFetcher<T>): AsyncGenerator<ListEnvelope<T>> {
+export async function* pagesOf<T>(route: string, fetchPage: PageFetcher<T>): AsyncGenerator<ListPage<T>> {
   const seenTokens = new Set<string>();
   let pageToken: string | undefined;
   do {
     const page = await fetchPage(pageToken);
-    if (!Array.isArray(page?.data)) throw unexpectedResponseError(route, 'the body is not a list');
+    if (!Array.isArray(page?.data) && !(page?.data instanceof Promise)) throw unexpectedResponseError(route, 'the body is not a list');
     yield page;
     pageToken = nextPageToken(route, page.metadata?.next);
     // A server that hands out a token twice would otherwise be paged forever.
@@ -25,11 +33,16 @@ export async function* pagesOf<T>(route: string, fetchPage: PageFetcher<T>): Asy
   } while (pageToken !== undefined);
 }
 
-export async function collectItems<T>(pages: AsyncIterable<ListEnvelope<T>>): Promise<T[]> {
-  const items: T[] = [];
+/** Every item of every page, in order; pages whose items are still being read are not waited on before asking for the next. */
+export async function collectItems<T>(pages: AsyncIterable<ListPage<T>>): Promise<T[]> {
+  const parts: Array<T[] | Promise<T[]>> = [];
   for await (const page of pages) {
-    for (const item of page.data) items.push(item);
+    // Handled below; until then a failed part must not count as an unhandled rejection.
+    if (page.data instanceof Promise) page.data.catch(() => undefined);
+    parts.push(page.data);
   }
+  const items: T[] = [];
+  for (const part of await Promise.all(parts)) for (const item of part) items.push(item);
   return items;
 }
 

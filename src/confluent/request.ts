@@ -3,7 +3,7 @@
 // and the observability hook.
 
 import { openCallScope, type CallScope, type RequestOptions } from './call-scope.js';
-import { abortError, responseError, transportError, unexpectedResponseError, type ConfluentError } from './errors.js';
+import { abortError, ConfluentError, responseError, transportError, unexpectedResponseError } from './errors.js';
 import { transportFailureOf, type HttpResponse, type HttpTransport } from './http.js';
 import { decideRetry, retryReasonOf, type AttemptOutcome, type RetryPolicy, type RetryReason } from './retry-policy.js';
 import { methodOf, pathOf, type Route, type RouteInput } from './routes.js';
@@ -38,6 +38,21 @@ export interface RequesterOptions {
   onUpstreamCall?: (event: UpstreamCallEvent) => void;
 }
 
+/**
+ * Turns a successful response's body into the value the caller wants. What is wrong with a body
+ * is thrown (or rejected, for a part read later) as `unexpected(problem)`: an error that names the
+ * route, the status and Confluent's request id.
+ */
+export type BodyReader<T> = (body: Buffer, unexpected: (problem: string) => ConfluentError) => T | Promise<T>;
+
+export const readJson: BodyReader<unknown> = (body, unexpected) => {
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch {
+    throw unexpected('the body is not JSON');
+  }
+};
+
 type AttemptResult =
   | { ok: true; value: unknown }
   /** Without an outcome the call is over: it was aborted or ran out of time. */
@@ -58,8 +73,8 @@ export class Requester {
     return this.#inFlight;
   }
 
-  /** GETs `route` and returns its parsed JSON body, which the caller types. */
-  async getJson<T>(route: Route, input: RouteInput = {}, options: RequestOptions = {}): Promise<T> {
+  /** GETs `route` and returns its body as `read` makes it: by default its parsed JSON, which the caller types. */
+  async get<T>(route: Route, input: RouteInput = {}, options: RequestOptions = {}, read: BodyReader<T> = readJson as BodyReader<T>): Promise<T> {
     const { policy } = this.#options;
     const logger = this.#loggerFor(options);
     const path = pathOf(route, input);
@@ -72,7 +87,7 @@ export class Requester {
       let waitedMs = 0;
       let retryReason: RetryReason | undefined;
       for (let attempt = 1; ; attempt += 1) {
-        const result = await this.#attempt({ route, path, attempt, retryReason, turn }, scope, options);
+        const result = await this.#attempt({ route, path, attempt, retryReason, turn }, scope, options, read);
         if (result.ok) return result.value as T;
         if (result.outcome === undefined) throw result.error;
         const context = { method, attempt, waitedMs, now: Date.now(), deadlineAt: options.deadlineAt };
@@ -94,6 +109,7 @@ export class Requester {
     call: { route: Route; path: string; attempt: number; retryReason?: RetryReason; turn: Turn },
     scope: CallScope,
     options: RequestOptions,
+    read: BodyReader<unknown>,
   ): Promise<AttemptResult> {
     const { route, path, attempt, retryReason, turn } = call;
     const release = await this.#acquireSlot(route, scope, turn);
@@ -107,8 +123,10 @@ export class Requester {
     release();
     const durationMs = performance.now() - startedAt;
 
-    const result =
-      'response' in settled ? interpretResponse(route, settled.response) : interpretFailure(route, settled.error, scope);
+    const interpreted =
+      'response' in settled ? interpretResponse(route, settled.response, read) : interpretFailure(route, settled.error, scope);
+    // Most bodies are read at once; only a reader that works elsewhere is waited for.
+    const result = interpreted instanceof Promise ? await interpreted : interpreted;
     const response = 'response' in settled ? settled.response : undefined;
     this.#report(
       {
@@ -154,17 +172,23 @@ export class Requester {
   }
 }
 
-function interpretResponse(route: Route, response: HttpResponse): AttemptResult {
+function interpretResponse(route: Route, response: HttpResponse, read: BodyReader<unknown>): AttemptResult | Promise<AttemptResult> {
   const outcome: AttemptOutcome = { kind: 'response', status: response.status, headers: response.headers };
   if (response.status < 200 || response.status > 299) {
-    return { ok: false, error: responseError(route, response), outcome };
+    return { ok: false, error: responseError(route, { ...response, body: response.body.toString('utf8') }), outcome };
   }
+  const unexpected = (problem: string) =>
+    unexpectedResponseError(route, problem, { status: response.status, requestId: response.headers['x-request-id'] });
+  const failed = (error: unknown): AttemptResult => ({
+    ok: false,
+    error: error instanceof ConfluentError ? error : unexpected(String(error)),
+    outcome,
+  });
   try {
-    return { ok: true, value: JSON.parse(response.body) };
-  } catch {
-    const requestId = response.headers['x-request-id'];
-    const error = unexpectedResponseError(route, 'the body is not JSON', { status: response.status, requestId });
-    return { ok: false, error, outcome };
+    const value = read(response.body, unexpected);
+    return value instanceof Promise ? value.then((read): AttemptResult => ({ ok: true, value: read }), failed) : { ok: true, value };
+  } catch (error) {
+    return failed(error);
   }
 }
 

@@ -1,17 +1,43 @@
-import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import {
+  getDirectiveValues,
+  GraphQLIncludeDirective,
+  GraphQLSkipDirective,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLResolveInfo,
+  type SelectionSetNode,
+} from 'graphql';
 import { fieldsOf } from './selected-fields.js';
 
+type Fragments = Record<string, FragmentDefinitionNode>;
+
+function fieldsIn(selectionSet: SelectionSetNode | undefined, fragments: Fragments): FieldNode[] {
+  return selectionSet ? [...fieldsOf(selectionSet, (name) => fragments[name])] : [];
+}
+
 /**
- * Whether a connection field's nodes (`nodes { … }` or `edges { node { … } }`) select `fieldName`,
- * so a resolver can start reads that field will need before it runs.
+ * The `fieldName` fields that a connection's nodes (`nodes { … }` or `edges { node { … } }`)
+ * select, given the connection's own field nodes.
  */
-export function connectionNodesSelect(info: GraphQLResolveInfo, fieldName: string): boolean {
-  const fragment = (name: string) => info.fragments[name];
-  const fields = (selectionSet: SelectionSetNode | undefined) => (selectionSet ? [...fieldsOf(selectionSet, fragment)] : []);
-  const nodeSelections = info.fieldNodes.flatMap((node) => fields(node.selectionSet)).flatMap((field) => {
+export function selectedOnNodes(connection: readonly FieldNode[], fragments: Fragments, fieldName: string): FieldNode[] {
+  const nodeSelections = connection.flatMap((node) => fieldsIn(node.selectionSet, fragments)).flatMap((field) => {
     if (field.name.value === 'nodes') return [field.selectionSet];
-    if (field.name.value === 'edges') return fields(field.selectionSet).filter((edge) => edge.name.value === 'node').map((node) => node.selectionSet);
+    if (field.name.value === 'edges') return fieldsIn(field.selectionSet, fragments).filter((edge) => edge.name.value === 'node').map((node) => node.selectionSet);
     return [];
   });
-  return nodeSelections.some((selectionSet) => fields(selectionSet).some((field) => field.name.value === fieldName));
+  return nodeSelections.flatMap((selectionSet) => fieldsIn(selectionSet, fragments).filter((field) => field.name.value === fieldName));
+}
+
+/**
+ * Whether a connection field's nodes select `fieldName`, so a resolver can start reads that field
+ * will need before it runs.
+ */
+export function connectionNodesSelect(info: GraphQLResolveInfo, fieldName: string): boolean {
+  return selectedOnNodes(info.fieldNodes, info.fragments, fieldName).length > 0;
+}
+
+/** Whether `@skip` and `@include` on the field itself let it run. */
+export function isIncluded(field: FieldNode, variables: GraphQLResolveInfo['variableValues']): boolean {
+  if (getDirectiveValues(GraphQLSkipDirective, field, variables)?.['if'] === true) return false;
+  return getDirectiveValues(GraphQLIncludeDirective, field, variables)?.['if'] !== false;
 }

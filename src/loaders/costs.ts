@@ -2,24 +2,14 @@ import DataLoader from 'dataloader';
 import type { RequestOptions } from '../confluent/client.js';
 import type { ConfluentReads } from '../confluent/reads.js';
 import { loaderOptions, measured, type LoaderPolicy } from './policy.js';
-import type { Cost } from '../confluent/types.js';
 import type { UsageFilter } from '../__generated__/resolvers-types.js';
 import { costWindows, periodKey, type Period } from '../usage/period.js';
-import { usageLineOf, type UsageLine } from '../usage/usage-line.js';
+import { inOrderOnce } from '../usage/line-order.js';
+import type { UsageLine } from '../usage/usage-line.js';
 import { groupBy } from './grouping.js';
-import { nextTurn, type InTurn } from './turns.js';
+import type { InTurn } from './turns.js';
 
 const windowKey = (window: { startDate: string; endDate: string }) => `${window.startDate}/${window.endDate}`;
-
-function byDateThenId(a: UsageLine, b: UsageLine): number {
-  if (a.startDate !== b.startDate) return a.startDate < b.startDate ? -1 : 1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-
-function isInOrder(lines: readonly UsageLine[]): boolean {
-  for (let i = 1; i < lines.length; i++) if (byDateThenId(lines[i - 1]!, lines[i]!) > 0) return false;
-  return true;
-}
 
 interface PeriodLines {
   all: UsageLine[];
@@ -31,38 +21,20 @@ function groupLines(all: UsageLine[]): PeriodLines {
   return { all, byWorkspace: groupBy(all, (line) => line.workspaceId), byProduct: groupBy(all, (line) => line.productId) };
 }
 
-/** Lines read per event-loop turn: a month of a large organization is tens of thousands. */
-const LINES_PER_TURN = 5_000;
-
 /**
- * A window's lines, read, deduplicated, in order and grouped. Kept per listing object: the shared
- * cache hands every request the same listing of a window, so later requests reuse the work.
+ * A window's lines, deduplicated, in order and grouped. Kept per listing object: the shared cache
+ * hands every request the same listing of a window, so later requests reuse the work.
  */
-const windowLines = new WeakMap<readonly Cost[], Promise<PeriodLines>>();
+const windowLines = new WeakMap<readonly UsageLine[], PeriodLines>();
 
-function linesOfWindow(listing: readonly Cost[], key: string): Promise<PeriodLines> {
+function linesOfWindow(listing: readonly UsageLine[], key: string): PeriodLines {
   let lines = windowLines.get(listing);
   if (!lines) {
-    lines = readWindow(listing, key);
+    const [first = '', last = ''] = key.split('/');
+    lines = groupLines(inOrderOnce(listing.filter((line) => line.startDate >= first && line.startDate < last)));
     windowLines.set(listing, lines);
   }
   return lines;
-}
-
-async function readWindow(listing: readonly Cost[], key: string): Promise<PeriodLines> {
-  const [first = '', last = ''] = key.split('/');
-  const unique = new Map<string, UsageLine>();
-  for (let start = 0; start < listing.length; start += LINES_PER_TURN) {
-    // Upstream calls still in flight are answered between turns.
-    if (start > 0) await nextTurn();
-    for (const cost of listing.slice(start, start + LINES_PER_TURN)) {
-      const line = usageLineOf(cost);
-      if (line.startDate >= first && line.startDate < last) unique.set(line.id, line);
-    }
-  }
-  const all = [...unique.values()];
-  // Lines that arrive in order (by date, then id) are only checked, not sorted.
-  return groupLines(isInOrder(all) ? all : all.sort(byDateThenId));
 }
 
 /** Windows are consecutive and never overlap, so their lines stay in date order one after another. */
@@ -89,7 +61,7 @@ function matchesUsageFilter(line: UsageLine, filter: UsageFilter): boolean {
  * workspace, product and summary of the request is then answered from them in memory.
  */
 export function createCostLoaders(client: ConfluentReads, request: RequestOptions, policy: LoaderPolicy, inTurn: InTurn) {
-  const windows = new DataLoader<string, Cost[]>(
+  const windows = new DataLoader<string, UsageLine[]>(
     measured(policy, 'cost-windows', (keys) =>
       Promise.all(
         keys.map((key) => {
@@ -107,7 +79,7 @@ export function createCostLoaders(client: ConfluentReads, request: RequestOption
     const lists = await windows.loadMany(keys);
     const failed = lists.find((list): list is Error => list instanceof Error);
     if (failed) throw failed;
-    const ofWindows = await Promise.all((lists as Cost[][]).map((list, index) => linesOfWindow(list, keys[index] ?? '')));
+    const ofWindows = (lists as UsageLine[][]).map((list, index) => linesOfWindow(list, keys[index] ?? ''));
     return ofWindows.length === 1 ? ofWindows[0]! : mergeWindows(ofWindows);
   }
 
@@ -124,6 +96,10 @@ export function createCostLoaders(client: ConfluentReads, request: RequestOption
   }
 
   return {
+    /** Starts reading a period that fields will ask for; they report its failures, not this. */
+    prefetch: (period: Period): void => {
+      if (policy.batching) linesOf(period).catch(() => {});
+    },
     ofPeriod: async (period: Period): Promise<readonly UsageLine[]> => (await inTurn(linesOf(period))).all,
     /**
      * The period's lines that match every filter given (a field's own scope and the client's

@@ -89,5 +89,17 @@ export function createRoleBindingLoaders(
     );
   }
 
-  return { all: bindings.all, byId: bindings.byId, ofPrincipal, ofRole, ofWorkspace, ofCluster, matching };
+  return {
+    /** Starts the listing that fields will ask for; they report its failures, not this. */
+    prefetch: (): void => {
+      if (policy.batching) groups().catch(() => {});
+    },
+    all: bindings.all,
+    byId: bindings.byId,
+    ofPrincipal,
+    ofRole,
+    ofWorkspace,
+    ofCluster,
+    matching,
+  };
 }

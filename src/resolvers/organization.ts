@@ -1,6 +1,7 @@
 import type { OrganizationResolvers } from '../__generated__/resolvers-types.js';
 import { paginate } from '../graphql/connections.js';
 import { LISTS } from './lists.js';
+import { prefetchForWorkspaces } from './workspace-prefetch.js';
 import { roleBindingConnection } from './role-binding-connection.js';
 import { usageSummary } from './usage-fields.js';
 
@@ -11,7 +12,11 @@ export const Organization: OrganizationResolvers = {
   jitEnabled: (org) => org.jit_enabled ?? null,
   createdAt: (org) => org.metadata?.created_at ?? null,
   updatedAt: (org) => org.metadata?.updated_at ?? null,
-  workspaces: (_, args, { loaders }) => paginate(args, LISTS.workspaces, loaders.workspaces.all),
+  workspaces: (_, args, context, info) => {
+    const connection = paginate(args, LISTS.workspaces, context.loaders.workspaces.all);
+    prefetchForWorkspaces(info, context);
+    return connection;
+  },
   users: (_, { filter, ...args }, { loaders }) =>
     paginate(args, LISTS.users, () => loaders.users.list(filter ?? {})),
   roleBindings: (_, { filter, ...args }, context, info) =>

@@ -2,6 +2,7 @@ import type { QueryResolvers } from '../__generated__/resolvers-types.js';
 import { ROLE_CATALOG } from '../catalog/roles.js';
 import { paginate } from '../graphql/connections.js';
 import { LISTS } from './lists.js';
+import { prefetchForWorkspaces } from './workspace-prefetch.js';
 import { resolveNode } from './node.js';
 import { PRODUCT_CODE } from './product.js';
 import { roleByName } from './role.js';
@@ -18,7 +19,11 @@ export const Query: QueryResolvers = {
   role: (_, { name }, context) => roleByName(name, context),
   roleBindings: (_, { filter, ...args }, context, info) =>
     roleBindingConnection(args, info, context, () => context.loaders.roleBindings.matching(filter ?? {})),
-  workspaces: (_, args, { loaders }) => paginate(args, LISTS.workspaces, loaders.workspaces.all),
+  workspaces: (_, args, context, info) => {
+    const connection = paginate(args, LISTS.workspaces, context.loaders.workspaces.all);
+    prefetchForWorkspaces(info, context);
+    return connection;
+  },
   workspace: (_, { id }, { loaders }) => loaders.workspaces.byId.load(id),
   products: (_, { period, ...args }, context) => paginate(args, LISTS.products, () => productCodes(period, context)),
   product: (_, { id }) => (PRODUCT_CODE.test(id) ? { code: id } : null),

@@ -1,0 +1,31 @@
+// Reads that a page of workspaces will need, started beside the workspace listing instead of
+// after it: the cost lines of each period its usage fields ask for, and the role bindings (with
+// their principals) it shows. They are the longest chains of upstream calls in a wide query, and
+// none of them needs the workspaces to start.
+import { getArgumentValues, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
+import type { Context } from '../context.js';
+import { isIncluded, selectedOnNodes } from '../graphql/lookahead.js';
+import { checkPeriod } from '../usage/period.js';
+import type { PeriodInput } from './usage-fields.js';
+
+const USAGE_FIELDS = ['usage', 'usageSummary'] as const;
+
+export function prefetchForWorkspaces(info: GraphQLResolveInfo, { loaders }: Context): void {
+  const { schema, fragments, variableValues } = info;
+  const selected = (connection: GraphQLResolveInfo['fieldNodes'], name: string) =>
+    selectedOnNodes(connection, fragments, name).filter((field) => isIncluded(field, variableValues));
+  const workspaceFields = (schema.getType('Workspace') as GraphQLObjectType).getFields();
+  for (const name of USAGE_FIELDS) {
+    for (const field of selected(info.fieldNodes, name)) {
+      try {
+        const { period } = getArgumentValues(workspaceFields[name]!, field, variableValues) as { period: PeriodInput };
+        loaders.costs.prefetch(checkPeriod(period));
+      } catch {
+        // A bad period is the field's own error to report.
+      }
+    }
+  }
+  const roleBindings = selected(info.fieldNodes, 'roleBindings');
+  if (roleBindings.length > 0) loaders.roleBindings.prefetch();
+  if (selected(roleBindings, 'principal').length > 0) loaders.users.prefetchPrincipals();
+}

@@ -1,0 +1,107 @@
+// The pieces that carry cost lines from the worker thread and put them in order: packing and
+// unpacking, the `next` link read from a page's head, and merging ordered pages.
+import { describe, expect, it } from 'vitest';
+import { nextLinkInHead } from '../../src/confluent/list-head.js';
+import type { Cost } from '../../src/confluent/types.js';
+import { byDateThenId, inOrderOnce } from '../../src/usage/line-order.js';
+import { packLines, unpackLines } from '../../src/usage/packed-lines.js';
+import { usageLineOf, type UsageLine } from '../../src/usage/usage-line.js';
+
+function line(id: string, day: string, overrides: Partial<Cost> = {}): UsageLine {
+  const next = `2026-10-${String(Number(day.slice(-2)) + 1).padStart(2, '0')}`;
+  return usageLineOf({ id, start_date: day, end_date: next, unit: 'GB', original_amount: 1, ...overrides });
+}
+
+const bytes = (text: string) => new Uint8Array(Buffer.from(text));
+
+describe('packed lines', () => {
+  const lines = [
+    line('a', '2026-10-01', {
+      product: 'KAFKA',
+      line_type: 'KAFKA_STORAGE',
+      price: 0.25,
+      quantity: 12.5,
+      original_amount: 3.125,
+      discount_amount: 0.125,
+      amount: 3,
+      granularity: 'DAILY',
+      network_access_type: 'INTERNET',
+      description: 'storage “ünïcode”',
+      resource: { id: 'lkc-1', display_name: 'orders', environment: { id: 'env-1' } },
+    }),
+    line('b', '2026-10-01', { product: 'KAFKA', resource: { id: 'lkc-1', display_name: 'orders', environment: { id: 'env-1' } } }),
+    // Resourceless, no product, no price or quantity: nulls survive, and are not zeros or NaN.
+    line('c', '2026-10-02', { product: 'SUPPORT', original_amount: -4 }),
+    line('d', '2026-10-02', { resource: { id: 'lkc-2', environment: null } }),
+  ];
+
+  it('unpack what was packed, field for field', () => {
+    const unpacked = unpackLines(packLines(lines));
+    expect(unpacked).toEqual(lines);
+    expect(unpacked[2]).toMatchObject({ resource: null, quantity: null, price: null, productId: 'SUPPORT', amountMicros: -4_000_000 });
+    expect(unpacked[3]!.resource).toEqual({ id: 'lkc-2', name: null });
+  });
+
+  it('keep each distinct string once, and give lines of one resource one record', () => {
+    const packed = packLines(lines);
+    expect(packed.text.match(/lkc-1/g)).toHaveLength(1);
+    expect(packed.text.match(/2026-10-01/g)).toHaveLength(1);
+    const unpacked = unpackLines(packed);
+    expect(unpacked[0]!.resource).toBe(unpacked[1]!.resource);
+  });
+
+  it('pack an empty page', () => {
+    expect(unpackLines(packLines([]))).toEqual([]);
+  });
+});
+
+describe('the next link at the head of a page', () => {
+  const next = 'https://api.confluent.cloud/billing/v1/costs?start_date=2026-10-01&page_token=abc%7D';
+
+  it('is read from an envelope written before its items, as Confluent writes it', () => {
+    const page = `{"api_version":"billing/v1","kind":"CostList","metadata":{"next":${JSON.stringify(next)}},"data":[{"id":"x"}]}`;
+    expect(nextLinkInHead(bytes(page))).toBe(next);
+    expect(nextLinkInHead(bytes(` {\n  "kind": "CostList",\n  "metadata": { "next": ${JSON.stringify(next)} },\n  "data": []}`))).toBe(next);
+  });
+
+  it('is null on the last page, whose metadata has no link or an empty one', () => {
+    expect(nextLinkInHead(bytes('{"api_version":"billing/v1","kind":"CostList","metadata":{},"data":[]}'))).toBeNull();
+    expect(nextLinkInHead(bytes('{"metadata":{"next":""},"data":[]}'))).toBeNull();
+    expect(nextLinkInHead(bytes('{"metadata":{"next":null},"data":[]}'))).toBeNull();
+  });
+
+  it('is unknown when the head does not show it plainly, so the caller waits for the whole parse', () => {
+    expect(nextLinkInHead(bytes(`{"data":[],"metadata":{"next":${JSON.stringify(next)}}}`))).toBeUndefined();
+    expect(nextLinkInHead(bytes(`{"api_version":"billing/v1","extra":{"metadata":{}},"metadata":{"next":"x"}}`))).toBeUndefined();
+    expect(nextLinkInHead(bytes('{"metadata":{"next":42},"data":[]}'))).toBeUndefined();
+    expect(nextLinkInHead(bytes('{"metadata":{"next":"cut off'))).toBeUndefined();
+    expect(nextLinkInHead(bytes('not json'))).toBeUndefined();
+    expect(nextLinkInHead(bytes(`{"kind":"CostList",${' '.repeat(9_000)}"metadata":{"next":"x"}}`))).toBeUndefined();
+  });
+});
+
+describe('lines in order, each once', () => {
+  const day = (n: number) => `2026-10-${String(n).padStart(2, '0')}`;
+  const lines = Array.from({ length: 60 }, (_, i) => line(`id-${String(i % 7).padStart(2, '0')}-${i}`, day(1 + (i % 5))));
+  const expected = [...lines].sort(byDateThenId);
+
+  it('merges pages that are each in order', () => {
+    const pages = [expected.filter((_, i) => i % 3 === 0), expected.filter((_, i) => i % 3 === 1), expected.filter((_, i) => i % 3 === 2)];
+    expect(inOrderOnce(pages.flat())).toEqual(expected);
+  });
+
+  it('sorts lines in no order at all', () => {
+    const shuffled = lines.map((value, i) => ({ value, key: (i * 7919) % 61 })).sort((a, b) => a.key - b.key).map(({ value }) => value);
+    expect(inOrderOnce(shuffled)).toEqual(expected);
+  });
+
+  it('keeps a line sent twice once', () => {
+    const twice = [...expected.slice(0, 40), ...expected.slice(30)];
+    expect(inOrderOnce(twice)).toEqual(expected);
+  });
+
+  it('returns lines already in order as they are', () => {
+    expect(inOrderOnce(expected)).toEqual(expected);
+    expect(inOrderOnce([])).toEqual([]);
+  });
+});
