@@ -8,9 +8,15 @@ export interface Reply {
   headers?: Record<string, string>;
 }
 
-/** A body already encoded as UTF-8 JSON, for answers too large to encode on every call. */
+/**
+ * A body already encoded as UTF-8 JSON, for answers too large to encode on every call; in parts
+ * sent one after another, so a large kept part is never copied into a new buffer.
+ */
 export class EncodedBody {
-  constructor(readonly json: Buffer) {}
+  readonly parts: readonly Buffer[];
+  constructor(...parts: Buffer[]) {
+    this.parts = parts;
+  }
 }
 
 export interface Problem {

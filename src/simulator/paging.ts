@@ -91,6 +91,8 @@ function encodedPage<T>(items: readonly T[], offset: number, size: number, encod
   return page;
 }
 
+const CLOSING_BRACE = Buffer.from('}');
+
 export function pagedList<T>(context: RequestContext, options: ListOptions<T>): Reply {
   const filters = filtersOf(context.query);
   const filtersFingerprint = fingerprint(filters);
@@ -121,5 +123,5 @@ export function pagedList<T>(context: RequestContext, options: ListOptions<T>): 
   // The envelope's own fields come first, as in Confluent's answers, then the page's kept JSON.
   const head = Buffer.from(`${JSON.stringify(envelope).slice(0, -1)},"data":`);
   const encodedData = encodedPage(options.items, offset, size, options.encodeItem);
-  return { status: 200, body: new EncodedBody(Buffer.concat([head, encodedData, Buffer.from('}')])) };
+  return { status: 200, body: new EncodedBody(head, encodedData, CLOSING_BRACE) };
 }

@@ -40,17 +40,18 @@ function isAuthorized(header: string | undefined, credentials: ServerParts['cred
 
 function send(response: ServerResponse, requestId: string, reply: Reply, limits: RateLimitState): void {
   if (response.destroyed || response.writableEnded) return;
-  const body = reply.body instanceof EncodedBody ? reply.body.json : JSON.stringify(reply.body);
+  const parts = reply.body instanceof EncodedBody ? reply.body.parts : [Buffer.from(JSON.stringify(reply.body))];
   response.writeHead(reply.status, {
     'Content-Type': 'application/json',
-    'Content-Length': Buffer.byteLength(body),
+    'Content-Length': parts.reduce((length, part) => length + part.byteLength, 0),
     'X-Request-Id': requestId,
     'X-RateLimit-Limit': String(limits.limit),
     'X-RateLimit-Remaining': String(limits.remaining),
     'X-RateLimit-Reset': String(limits.resetSeconds),
     ...reply.headers,
   });
-  response.end(body);
+  for (const part of parts.slice(0, -1)) response.write(part);
+  response.end(parts.at(-1));
 }
 
 function rateLimited(requestId: string, retryAfterSeconds: number): Reply {

@@ -23,9 +23,14 @@ const VALUE_OF_DIMENSION: Record<UsageDimension, (line: UsageLine) => string | n
   DAY: (line) => line.startDate,
 };
 
-/** Values never hold these control characters, so a key tells every combination apart. */
+/** Values never hold this control character, so it stands for a dimension a line has no value for. */
 const ABSENT = '\u0000';
-const SEPARATOR = '\u001f';
+
+interface Tally {
+  group: UsageGroupRecord;
+  /** The group's dimension values, for a stable order among groups of equal amounts. */
+  values: string[];
+}
 
 /**
  * Usage lines grouped by the given dimensions (none: one group of everything), summed exactly.
@@ -33,33 +38,52 @@ const SEPARATOR = '\u001f';
  */
 export function summarize(lines: readonly UsageLine[], dimensions: readonly UsageDimension[]): UsageGroupRecord[] {
   const unique = [...new Set(dimensions)];
-  const values = unique.map((dimension) => VALUE_OF_DIMENSION[dimension]);
+  const valuesOf = unique.map((dimension) => VALUE_OF_DIMENSION[dimension]);
   const has = (dimension: UsageDimension) => unique.includes(dimension);
-  const groups = new Map<string, UsageGroupRecord>();
+  // One map per dimension, nested: no key is built per line.
+  const root = new Map<string, unknown>();
+  const tallies: Tally[] = [];
   for (const line of lines) {
-    let key = '';
-    for (const value of values) key += (value(line) ?? ABSENT) + SEPARATOR;
-    let group = groups.get(key);
-    if (!group) {
-      group = {
-        workspaceId: has('WORKSPACE') ? line.workspaceId : null,
-        productId: has('PRODUCT') ? line.productId : null,
-        lineType: has('LINE_TYPE') ? line.lineTypeId : null,
-        resource: has('RESOURCE') ? line.resource : null,
-        day: has('DAY') ? line.startDate : null,
-        originalMicros: 0,
-        discountMicros: 0,
-        amountMicros: 0,
-        lineItemCount: 0,
-      };
-      groups.set(key, group);
+    let level = root;
+    let tally: Tally | undefined;
+    for (let d = 0; d < valuesOf.length; d++) {
+      const value = valuesOf[d]!(line) ?? ABSENT;
+      const next = level.get(value);
+      if (d < valuesOf.length - 1) {
+        if (next) level = next as Map<string, unknown>;
+        else level.set(value, (level = new Map()));
+      } else tally = next as Tally | undefined;
     }
+    if (valuesOf.length === 0) tally = tallies[0];
+    if (!tally) {
+      tally = { group: groupOf(line, has), values: valuesOf.map((valueOf) => valueOf(line) ?? ABSENT) };
+      tallies.push(tally);
+      if (valuesOf.length > 0) level.set(tally.values.at(-1)!, tally);
+    }
+    const { group } = tally;
     group.originalMicros += line.originalMicros;
     group.discountMicros += line.discountMicros;
     group.amountMicros += line.amountMicros;
     group.lineItemCount += 1;
   }
-  return [...groups.entries()]
-    .sort(([keyA, a], [keyB, b]) => b.amountMicros - a.amountMicros || (keyA < keyB ? -1 : keyA > keyB ? 1 : 0))
-    .map(([, group]) => group);
+  return tallies.sort((a, b) => b.group.amountMicros - a.group.amountMicros || compareValues(a.values, b.values)).map(({ group }) => group);
+}
+
+function groupOf(line: UsageLine, has: (dimension: UsageDimension) => boolean): UsageGroupRecord {
+  return {
+    workspaceId: has('WORKSPACE') ? line.workspaceId : null,
+    productId: has('PRODUCT') ? line.productId : null,
+    lineType: has('LINE_TYPE') ? line.lineTypeId : null,
+    resource: has('RESOURCE') ? line.resource : null,
+    day: has('DAY') ? line.startDate : null,
+    originalMicros: 0,
+    discountMicros: 0,
+    amountMicros: 0,
+    lineItemCount: 0,
+  };
+}
+
+function compareValues(a: readonly string[], b: readonly string[]): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! < b[i]! ? -1 : 1;
+  return 0;
 }

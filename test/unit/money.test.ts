@@ -67,6 +67,23 @@ describe('summarize', () => {
     expect(byResource.filter((group) => group.resource === null)).toHaveLength(1);
   });
 
+  it('tells combinations of two dimensions apart and orders groups of equal amounts by their values', () => {
+    const even = [
+      line({ id: 'w', product: 'KAFKA', original_amount: 1, resource: { id: 'lkc-2', environment: { id: 'env-2' } } }),
+      line({ id: 'x', product: 'KAFKA', original_amount: 1, resource: { id: 'lkc-1', environment: { id: 'env-1' } } }),
+      line({ id: 'y', product: 'CONNECT', original_amount: 1, resource: { id: 'lcc-1', environment: { id: 'env-1' } } }),
+      line({ id: 'z', product: 'KAFKA', original_amount: 1, resource: null }),
+      line({ id: 'v', product: 'KAFKA', original_amount: 1, resource: { id: 'lkc-3', environment: { id: 'env-1' } } }),
+    ];
+    expect(summarize(even, ['WORKSPACE', 'PRODUCT']).map((group) => [group.workspaceId, group.productId, group.lineItemCount])).toEqual([
+      ['env-1', 'KAFKA', 2],
+      [null, 'KAFKA', 1],
+      ['env-1', 'CONNECT', 1],
+      ['env-2', 'KAFKA', 1],
+    ]);
+    expect(summarize(even, []).map((group) => group.lineItemCount)).toEqual([5]);
+  });
+
   it('groups by day', () => {
     expect(summarize(lines, ['DAY']).map((group) => group.day).sort()).toEqual(['2026-10-01', '2026-10-02']);
   });
