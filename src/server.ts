@@ -33,6 +33,7 @@ import { tracingPlugin } from './observability/tracing-plugin.js';
 import { requestLogPlugin } from './graphql/request-log-plugin.js';
 import { resolvers } from './resolvers/index.js';
 import { loadTypeDefs } from './schema.js';
+import { costPageReader } from './usage/cost-page-reader.js';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -124,6 +125,7 @@ export function createServer(options: ServerOptions): Subgraph {
   return {
     async listen(port, host) {
       await apollo.start();
+      costPageReader.start();
       started = true;
       app.use(
         GRAPHQL_PATH,

@@ -71,6 +71,11 @@ export class CostPageReader {
     });
   }
 
+  /** Starts the worker ahead of the first page, so no request waits for it to load. */
+  start(): void {
+    this.#running();
+  }
+
   async close(): Promise<void> {
     const worker = this.#worker;
     if (!worker) return;
@@ -85,6 +90,8 @@ export class CostPageReader {
     // A worker that fails fails the pages it was reading; the next page starts a new one.
     worker.on('error', (error) => this.#stopped(worker, `the cost page reader failed: ${error.message}`));
     worker.on('exit', (code) => this.#stopped(worker, `the cost page reader exited (code ${code})`));
+    // Idle until a page comes: an idle worker must not keep the process alive.
+    worker.unref();
     this.#worker = worker;
     return worker;
   }
