@@ -17,6 +17,7 @@ import type { ConfluentReads } from './confluent/reads.js';
 import { createContext, type Context } from './context.js';
 import { argumentChecksPlugin } from './graphql/argument-checks-plugin.js';
 import { formatError } from './graphql/errors.js';
+import { compiledExecution } from './graphql/compiled-execution.js';
 import { internalErrorLogPlugin } from './graphql/internal-error-log-plugin.js';
 import { knownOperationTypesRule } from './graphql/known-operation-types-rule.js';
 import { requestLimitOptions } from './graphql/limits/request-limits.js';
@@ -81,7 +82,7 @@ export function createServer(options: ServerOptions): Subgraph {
   const httpServer = http.createServer(app);
   const limits = requestLimitOptions(config.limits);
   const apollo = new ApolloServer<Context>({
-    schema: buildSubgraphSchema({ typeDefs: loadTypeDefs(), resolvers }),
+    gateway: compiledExecution(buildSubgraphSchema({ typeDefs: loadTypeDefs(), resolvers })),
     formatError,
     // Compact JSON: Apollo's default pretty-prints, which doubles the time and size of large answers.
     stringifyResult: answers?.stringifyResult ?? ((result) => JSON.stringify(result)),
