@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import type { ConfluentError } from '../confluent/errors.js';
 import { nextLinkInHead } from '../confluent/list-head.js';
 import type { ListPage } from '../confluent/pagination.js';
+import { readCostPage } from './cost-page.js';
 import type { CostPageReply, CostPageRequest } from './cost-page-worker.js';
 import { unpackLines } from './packed-lines.js';
 import type { UsageLine } from './usage-line.js';
@@ -29,6 +30,13 @@ function startWorker(): Worker {
   const boot = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(file.href)}); });`;
   return new Worker(boot, { eval: true });
 }
+
+/**
+ * Pages waiting for the worker, past which a page is read on the main thread instead. The queue
+ * holds whole bodies: unbounded, many cold periods at once could hold gigabytes, while reading
+ * here also slows the reading of sockets, so that Confluent's pages wait in the network instead.
+ */
+export const MAX_PAGES_WAITING = 4;
 
 /** A body's bytes as a buffer of their own, which can be moved to the worker instead of copied. */
 function ownBuffer(body: Uint8Array): ArrayBuffer {
@@ -60,6 +68,10 @@ export class CostPageReader {
   };
 
   #parse(body: Uint8Array): Promise<ReadPage> {
+    if (this.#waiting.size >= MAX_PAGES_WAITING) {
+      const page = readCostPage(body);
+      return page.ok ? Promise.resolve(page) : Promise.reject(page.problem);
+    }
     return new Promise((resolve, reject) => {
       const worker = this.#running();
       const id = this.#nextId++;

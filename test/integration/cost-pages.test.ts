@@ -8,7 +8,7 @@ import { ConfluentClient } from '../../src/confluent/client.js';
 import { ConfluentError } from '../../src/confluent/errors.js';
 import { ROUTES } from '../../src/confluent/routes.js';
 import type { Cost } from '../../src/confluent/types.js';
-import { costPageReader } from '../../src/usage/cost-page-reader.js';
+import { costPageReader, MAX_PAGES_WAITING } from '../../src/usage/cost-page-reader.js';
 import { byDateThenId } from '../../src/usage/line-order.js';
 import { usageLineOf } from '../../src/usage/usage-line.js';
 
@@ -97,6 +97,18 @@ describe('cost pages', () => {
     expect(metadata?.next).toBe(nextLink('p2'));
     expect(data).toBeInstanceOf(Promise);
     expect((await data).map((line) => line.id)).toEqual(['c-1']);
+  });
+
+  it('are read in full however many come at once, those past the worker queue on the main thread', async () => {
+    const unexpected = (problem: string) => new ConfluentError(problem, { kind: 'http', route: ROUTES.costs });
+    const bodies = Array.from({ length: MAX_PAGES_WAITING * 3 }, (_, page) =>
+      envelope([cost(`c-${page}-b`, 2), cost(`c-${page}-a`, 1)], page % 2 ? `p${page + 1}` : undefined),
+    );
+    const pages = await Promise.all(bodies.map(async (body) => {
+      const page = await costPageReader.read(Buffer.from(body), unexpected);
+      return { next: page.metadata?.next, ids: (await page.data).map((line) => line.id) };
+    }));
+    expect(pages).toEqual(bodies.map((_, page) => ({ next: page % 2 ? nextLink(`p${page + 1}`) : null, ids: [`c-${page}-a`, `c-${page}-b`] })));
   });
 
   it.each([

@@ -2,6 +2,7 @@
 // unpacking, the `next` link read from a page's head, and merging ordered pages.
 import { describe, expect, it } from 'vitest';
 import { nextLinkInHead } from '../../src/confluent/list-head.js';
+import { readCostPage } from '../../src/usage/cost-page.js';
 import type { Cost } from '../../src/confluent/types.js';
 import { byDateThenId, inOrderOnce } from '../../src/usage/line-order.js';
 import { packLines, unpackLines } from '../../src/usage/packed-lines.js';
@@ -103,5 +104,29 @@ describe('lines in order, each once', () => {
   it('returns lines already in order as they are', () => {
     expect(inOrderOnce(expected)).toEqual(expected);
     expect(inOrderOnce([])).toEqual([]);
+  });
+});
+
+describe('a cost page read', () => {
+  const page = (value: unknown) => bytes(JSON.stringify(value));
+
+  it('keeps its lines in order and its next link', () => {
+    const costs = [
+      { id: 'b', start_date: '2026-10-02', end_date: '2026-10-03', unit: 'GB', original_amount: 1 },
+      { id: 'a', start_date: '2026-10-02 00:00:00', end_date: '2026-10-03', unit: 'GB', original_amount: 2 },
+      { id: 'c', start_date: '2026-10-01', end_date: '2026-10-02', unit: 'GB', original_amount: 3 },
+    ];
+    const read = readCostPage(page({ metadata: { next: 'https://x/next?page_token=t' }, data: costs }));
+    expect(read).toEqual({ ok: true, next: 'https://x/next?page_token=t', lines: [costs[2], costs[1], costs[0]].map(usageLineOf) });
+    expect(readCostPage(page({ metadata: { next: '' }, data: [] }))).toEqual({ ok: true, next: null, lines: [] });
+  });
+
+  it.each([
+    ['{"data":[', 'the body is not JSON'],
+    ['{"data":{}}', 'the body is not a list'],
+    ['{"data":[null]}', 'a cost line is not an object'],
+    ['{"data":[],"metadata":{"next":1}}', 'metadata.next is not a link'],
+  ])('names what is wrong with %s', (body, problem) => {
+    expect(readCostPage(bytes(body))).toEqual({ ok: false, problem });
   });
 });
