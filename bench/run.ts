@@ -57,6 +57,7 @@ async function main(): Promise<void> {
     });
     try {
       for (const scenario of scenarios) {
+        await server.collectGarbage();
         const result = await scenario({ simulator, server, serverKind, period, latencyMs: LATENCY_MS, concurrency: CONCURRENCY });
         results.push(result);
         console.log(`${result.server.padEnd(17)} ${result.scenario.padEnd(36)} calls ${result.upstreamCalls} (fewest ${result.fewestCalls ?? '-'}), wall ${result.wallMs} ms, p95 ${result.p95Ms} ms`);

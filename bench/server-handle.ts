@@ -22,6 +22,8 @@ export interface BenchServer {
   graphql(query: string, variables?: Record<string, unknown>): Promise<BenchAnswer>;
   /** Replaces the server with a new instance (empty caches) in the same, already warmed, process. */
   fresh(): Promise<void>;
+  /** A full garbage collection in the server process, between scenarios. */
+  collectGarbage(): Promise<void>;
   /** Peak memory since the last call. */
   peakMemory(): Promise<{ peakRssBytes: number }>;
   stop(): Promise<void>;
@@ -34,7 +36,8 @@ function nextMessage<T>(child: ChildProcess): Promise<T> {
 export async function startBenchServer(settings: BenchServerSettings): Promise<BenchServer> {
   // NODE_ENV=production as deployed: graphql-js then skips its development-time checks.
   const child = fork(SERVER_PROCESS, [JSON.stringify(settings)], {
-    execArgv: ['--import', 'tsx'],
+    // --expose-gc: the harness collects garbage between scenarios and between cold runs.
+    execArgv: ['--import', 'tsx', '--expose-gc'],
     env: { ...process.env, NODE_ENV: 'production' },
     stdio: 'inherit',
   });
@@ -68,6 +71,11 @@ export async function startBenchServer(settings: BenchServerSettings): Promise<B
       const reply = nextMessage<{ url: string }>(child);
       child.send('fresh');
       ({ url } = await reply);
+    },
+    async collectGarbage() {
+      const reply = nextMessage<BenchServerMessage>(child);
+      child.send('collect');
+      await reply;
     },
     async peakMemory() {
       const reply = nextMessage<BenchServerMessage>(child);

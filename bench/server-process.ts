@@ -11,7 +11,10 @@ export interface BenchServerSettings {
   requestTimeoutMs: number;
 }
 
-export type BenchServerMessage = { url: string } | { peakRssBytes: number };
+export type BenchServerMessage = { url: string } | { peakRssBytes: number } | { collected: true };
+
+/** Started with --expose-gc by server-handle.ts. */
+const collectGarbage = () => (globalThis as { gc?: () => void }).gc?.();
 
 const settings = JSON.parse(process.argv[2] ?? '{}') as BenchServerSettings;
 const config = {
@@ -44,14 +47,21 @@ process.on('message', (message) => {
   }
   // A new server instance, with empty caches and new upstream connections, in this same process:
   // a cold cache without a cold process, as after the cache's entries expire in a long-running one.
+  // The old instance's memory is collected first, so a run does not pay for its predecessor's.
   if (message === 'fresh') {
     void current.server
       .stop()
+      .then(() => collectGarbage())
       .then(start)
       .then((next) => {
         current = next;
         process.send?.({ url: next.url } satisfies BenchServerMessage);
       });
+  }
+  // Between scenarios, so that one scenario's garbage is not collected in the next one's timings.
+  if (message === 'collect') {
+    collectGarbage();
+    process.send?.({ collected: true } satisfies BenchServerMessage);
   }
   if (message === 'stop') void current.server.stop().then(() => process.exit(0));
 });

@@ -117,7 +117,7 @@ describe('a cost page read', () => {
       { id: 'c', start_date: '2026-10-01', end_date: '2026-10-02', unit: 'GB', original_amount: 3 },
     ];
     const read = readCostPage(page({ metadata: { next: 'https://x/next?page_token=t' }, data: costs }));
-    expect(read).toEqual({ ok: true, next: 'https://x/next?page_token=t', lines: [costs[2], costs[1], costs[0]].map(usageLineOf) });
+    expect(read).toEqual({ ok: true, next: 'https://x/next?page_token=t', lines: [costs[2]!, costs[1]!, costs[0]!].map(usageLineOf) });
     expect(readCostPage(page({ metadata: { next: '' }, data: [] }))).toEqual({ ok: true, next: null, lines: [] });
   });
 
