@@ -88,13 +88,6 @@ export class CostPageReader {
     this.#running();
   }
 
-  async close(): Promise<void> {
-    const worker = this.#worker;
-    if (!worker) return;
-    this.#stopped(worker, 'the cost page reader was closed');
-    await worker.terminate();
-  }
-
   #running(): Worker {
     if (this.#worker) return this.#worker;
     const worker = startWorker();
@@ -125,5 +118,5 @@ export class CostPageReader {
   }
 }
 
-/** One reader for the process: its worker starts with the first page and idles unreferenced. */
+/** One reader for the process: its worker starts with the server (or the first page) and idles unreferenced. */
 export const costPageReader = new CostPageReader();

@@ -12,7 +12,7 @@ export interface CostPageRequest {
 
 export type CostPageReply = { id: number } & ({ ok: true; next: string | null; lines: PackedLines } | { ok: false; problem: string });
 
-parentPort?.on('message', ({ id, body }: CostPageRequest) => {
+function reply(id: number, body: Uint8Array): void {
   const page = readCostPage(body);
   if (!page.ok) {
     parentPort?.postMessage({ id, ...page } satisfies CostPageReply);
@@ -20,4 +20,13 @@ parentPort?.on('message', ({ id, body }: CostPageRequest) => {
   }
   const lines = packLines(page.lines);
   parentPort?.postMessage({ id, ok: true, next: page.next, lines } satisfies CostPageReply, transferablesOf(lines));
+}
+
+parentPort?.on('message', ({ id, body }: CostPageRequest) => {
+  try {
+    reply(id, body);
+  } catch (error) {
+    // One odd page must not end the worker, and with it the pages of other requests.
+    parentPort?.postMessage({ id, ok: false, problem: `the page could not be read (${String(error)})` } satisfies CostPageReply);
+  }
 });

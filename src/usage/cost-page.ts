@@ -21,6 +21,10 @@ export function readCostPage(body: Uint8Array): ReadCostPage {
   }
   if (!Array.isArray(page?.data)) return { ok: false, problem: 'the body is not a list' };
   if (!page.data.every((cost) => typeof cost === 'object' && cost !== null)) return { ok: false, problem: 'a cost line is not an object' };
+  // The fields the spec requires and the graph orders and tells lines apart by.
+  if (!page.data.every((cost) => typeof cost.id === 'string' && typeof cost.start_date === 'string' && typeof cost.end_date === 'string')) {
+    return { ok: false, problem: 'a cost line has no id, start_date or end_date' };
+  }
   const next: unknown = page.metadata?.next;
   if (next !== undefined && next !== null && typeof next !== 'string') return { ok: false, problem: 'metadata.next is not a link' };
   // Each page in order, so a listing's pages only need merging.

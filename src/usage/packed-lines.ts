@@ -68,7 +68,8 @@ export function packLines(lines: readonly UsageLine[]): PackedLines {
     const line = lines[row]!;
     const values = stringsOf(line);
     for (let column = 0; column < values.length; column++) {
-      const value = values[column]!;
+      // A field Confluent sent as a number or boolean is kept as its text, as JSON would show it.
+      const value = values[column] === null ? null : String(values[column]);
       let index = value === null ? NO_STRING : indexOf.get(value);
       if (index === undefined) {
         index = parts.length;

@@ -51,6 +51,11 @@ describe('packed lines', () => {
     expect(unpacked[0]!.resource).toBe(unpacked[1]!.resource);
   });
 
+  it('keep a field sent as a number as its text', () => {
+    const odd = { ...lines[0]!, unit: 42 as unknown as string };
+    expect(unpackLines(packLines([odd, lines[1]!]))).toEqual([{ ...odd, unit: '42' }, lines[1]]);
+  });
+
   it('pack an empty page', () => {
     expect(unpackLines(packLines([]))).toEqual([]);
   });
@@ -126,6 +131,8 @@ describe('a cost page read', () => {
     ['{"data":{}}', 'the body is not a list'],
     ['{"data":[null]}', 'a cost line is not an object'],
     ['{"data":[],"metadata":{"next":1}}', 'metadata.next is not a link'],
+    ['{"data":[{"id":"c","start_date":20261001,"end_date":"2026-10-02"}]}', 'a cost line has no id, start_date or end_date'],
+    ['{"data":[{"start_date":"2026-10-01","end_date":"2026-10-02"}]}', 'a cost line has no id, start_date or end_date'],
   ])('names what is wrong with %s', (body, problem) => {
     expect(readCostPage(bytes(body))).toEqual({ ok: false, problem });
   });
