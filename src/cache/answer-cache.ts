@@ -4,6 +4,7 @@ import type { FormattedExecutionResult } from 'graphql';
 import type { Context, EncodedAnswer } from '../context.js';
 import type { SharedCache } from './shared-cache.js';
 import { TTL_SECONDS } from './ttl.js';
+import { asksForFederatedTrace } from '../graphql/federated-trace.js';
 
 /** A kept answer: the JSON text that was sent. An object, so its bytes can be kept beside it. */
 interface KeptAnswer {
@@ -15,9 +16,6 @@ interface EncodedData {
   text: string;
   standIn: boolean;
 }
-
-/** A router asking for a federated trace wants this execution traced, not a kept answer. */
-const TRACE_HEADER = 'apollo-federation-include-trace';
 
 /**
  * Whole answers to queries, kept as the JSON text that was sent, so a dashboard asking the same
@@ -95,7 +93,7 @@ export class AnswerCache {
   /** The cache key of a query with its variables; none for mutations, subscriptions and traced requests. */
   #keyOf(request: GraphQLRequestContext<Context>): string | undefined {
     if (request.operation?.operation !== 'query' || request.queryHash === undefined) return undefined;
-    if (request.request.http?.headers.get(TRACE_HEADER) === 'ftv1') return undefined;
+    if (asksForFederatedTrace(request.request.http)) return undefined;
     const { operationName = null, variables = {} } = request.request;
     // Hashed, as variables (200 entity representations, say) can be long.
     const hash = createHash('sha256').update(JSON.stringify([request.queryHash, operationName, variables])).digest('base64url');

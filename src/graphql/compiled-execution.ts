@@ -6,13 +6,11 @@
 import type { ApolloServerOptions } from '@apollo/server';
 import { execute, getVariableValues, GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import { asksForFederatedTrace } from './federated-trace.js';
 
 type GatewayInterface = NonNullable<ApolloServerOptions<never>['gateway']>;
 type Executor = NonNullable<Awaited<ReturnType<GatewayInterface['load']>>['executor']>;
 type SchemaListener = Parameters<GatewayInterface['onSchemaLoadOrUpdate']>[0];
-
-/** The header with which a router asks a subgraph for a federated trace of the request. */
-const TRACE_HEADER = 'apollo-federation-include-trace';
 
 /**
  * graphql-jit's errors leave out `extensions` when the cause has none, and plugins and Apollo's
@@ -51,7 +49,7 @@ export function compiledExecution(schema: GraphQLSchema): GatewayInterface {
     const run = { schema, document, operationName, contextValue: context, variableValues: variables };
     // Traced requests run on graphql-js, where Apollo's inline trace plugin sees every field; so do
     // requests whose operation Apollo could not pick, for graphql-js's own error about it.
-    if (!operation || request.request.http?.headers.get(TRACE_HEADER) === 'ftv1') return execute(run);
+    if (!operation || asksForFederatedTrace(request.request.http)) return execute(run);
     // Variables are checked as graphql-js checks them, so bad input gets the same errors.
     const checked = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
     if (checked.errors) return { errors: checked.errors };

@@ -1,7 +1,7 @@
 import type { OrganizationResolvers } from '../__generated__/resolvers-types.js';
 import { paginate } from '../graphql/connections.js';
 import { LISTS } from './lists.js';
-import { prefetchForWorkspaces } from './workspace-prefetch.js';
+import { workspaceConnection } from './workspace-connection.js';
 import { roleBindingConnection } from './role-binding-connection.js';
 import { usageSummary } from './usage-fields.js';
 
@@ -12,11 +12,7 @@ export const Organization: OrganizationResolvers = {
   jitEnabled: (org) => org.jit_enabled ?? null,
   createdAt: (org) => org.metadata?.created_at ?? null,
   updatedAt: (org) => org.metadata?.updated_at ?? null,
-  workspaces: (_, args, context, info) => {
-    const connection = paginate(args, LISTS.workspaces, context.loaders.workspaces.all);
-    prefetchForWorkspaces(info, context);
-    return connection;
-  },
+  workspaces: (_, args, context, info) => workspaceConnection(args, info, context),
   users: (_, { filter, ...args }, { loaders }) =>
     paginate(args, LISTS.users, () => loaders.users.list(filter ?? {})),
   roleBindings: (_, { filter, ...args }, context, info) =>

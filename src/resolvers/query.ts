@@ -2,7 +2,7 @@ import type { QueryResolvers } from '../__generated__/resolvers-types.js';
 import { ROLE_CATALOG } from '../catalog/roles.js';
 import { paginate } from '../graphql/connections.js';
 import { LISTS } from './lists.js';
-import { prefetchForWorkspaces } from './workspace-prefetch.js';
+import { workspaceConnection } from './workspace-connection.js';
 import { resolveNode } from './node.js';
 import { PRODUCT_CODE } from './product.js';
 import { roleByName } from './role.js';
@@ -19,11 +19,7 @@ export const Query: QueryResolvers = {
   role: (_, { name }, context) => roleByName(name, context),
   roleBindings: (_, { filter, ...args }, context, info) =>
     roleBindingConnection(args, info, context, () => context.loaders.roleBindings.matching(filter ?? {})),
-  workspaces: (_, args, context, info) => {
-    const connection = paginate(args, LISTS.workspaces, context.loaders.workspaces.all);
-    prefetchForWorkspaces(info, context);
-    return connection;
-  },
+  workspaces: (_, args, context, info) => workspaceConnection(args, info, context),
   workspace: (_, { id }, { loaders }) => loaders.workspaces.byId.load(id),
   products: (_, { period, ...args }, context) => paginate(args, LISTS.products, () => productCodes(period, context)),
   product: (_, { id }) => (PRODUCT_CODE.test(id) ? { code: id } : null),

@@ -5,15 +5,12 @@ import { Worker } from 'node:worker_threads';
 import type { ConfluentError } from '../confluent/errors.js';
 import { nextLinkInHead } from '../confluent/list-head.js';
 import type { ListPage } from '../confluent/pagination.js';
-import { readCostPage } from './cost-page.js';
+import { readCostPage, type ReadCostPage } from './cost-page.js';
 import type { CostPageReply, CostPageRequest } from './cost-page-worker.js';
 import { unpackLines } from './packed-lines.js';
 import type { UsageLine } from './usage-line.js';
 
-interface ReadPage {
-  next: string | null;
-  lines: UsageLine[];
-}
+type ReadPage = Extract<ReadCostPage, { ok: true }>;
 
 interface Waiting {
   resolve(page: ReadPage): void;
@@ -106,7 +103,7 @@ export class CostPageReader {
     this.#waiting.delete(reply.id);
     if (this.#waiting.size === 0) worker.unref();
     if (!waiting) return;
-    if (reply.ok) waiting.resolve({ next: reply.next, lines: unpackLines(reply.lines) });
+    if (reply.ok) waiting.resolve({ ok: true, next: reply.next, lines: unpackLines(reply.lines) });
     else waiting.reject(reply.problem);
   }
 

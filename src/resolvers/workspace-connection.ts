@@ -1,16 +1,24 @@
-// Reads that a page of workspaces will need, started beside the workspace listing instead of
-// after it: the cost lines of each period its usage fields ask for, and the role bindings (with
+// A page of workspaces, and the reads its fields will need, started beside the workspace listing
+// instead of after it: the cost lines of each period its usage fields ask for, and the role bindings (with
 // their principals) it shows. They are the longest chains of upstream calls in a wide query, and
 // none of them needs the workspaces to start.
 import { getArgumentValues, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context.js';
+import { paginate, type ConnectionArgs } from '../graphql/connections.js';
 import { isIncluded, selectedOnNodes } from '../graphql/lookahead.js';
 import { checkPeriod } from '../usage/period.js';
+import { LISTS } from './lists.js';
 import type { PeriodInput } from './usage-fields.js';
 
 const USAGE_FIELDS = ['usage', 'usageSummary'] as const;
 
-export function prefetchForWorkspaces(info: GraphQLResolveInfo, { loaders }: Context): void {
+export function workspaceConnection(args: ConnectionArgs, info: GraphQLResolveInfo, context: Context) {
+  const connection = paginate(args, LISTS.workspaces, context.loaders.workspaces.all);
+  prefetchForWorkspaces(info, context);
+  return connection;
+}
+
+function prefetchForWorkspaces(info: GraphQLResolveInfo, { loaders }: Context): void {
   const { schema, fragments, variableValues } = info;
   const selected = (connection: GraphQLResolveInfo['fieldNodes'], name: string) =>
     selectedOnNodes(connection, fragments, name).filter((field) => isIncluded(field, variableValues));
