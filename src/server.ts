@@ -157,6 +157,9 @@ export function createServer(options: ServerOptions): Subgraph {
       else httpServer.close();
       await client.close();
       await cacheStore?.close();
+      // prom-client's default metrics observe GC and the event loop for the life of the process and
+      // hold the registry; emptied, it no longer holds this server (its caches) once stopped.
+      metrics.registry.clear();
     },
   };
 }

@@ -7,7 +7,7 @@ import { abortError, ConfluentError, responseError, transportError, unexpectedRe
 import { transportFailureOf, type HttpResponse, type HttpTransport } from './http.js';
 import { decideRetry, retryReasonOf, type AttemptOutcome, type RetryPolicy, type RetryReason } from './retry-policy.js';
 import { methodOf, pathOf, type Route, type RouteInput } from './routes.js';
-import { Semaphore, type Release, type Turn } from './semaphore.js';
+import { Semaphore, type Turn } from './semaphore.js';
 
 /** The part of a pino logger the client uses. */
 export interface Logger {
@@ -112,16 +112,24 @@ export class Requester {
     read: BodyReader<unknown>,
   ): Promise<AttemptResult> {
     const { route, path, attempt, retryReason, turn } = call;
-    const release = await this.#acquireSlot(route, scope, turn);
-    const startedAt = performance.now();
-    this.#inFlight += 1;
-    const settled = await this.#options.transport.get(path, scope.signal).then(
-      (response) => ({ response }),
-      (error: unknown) => ({ error }),
-    );
-    this.#inFlight -= 1;
-    release();
-    const durationMs = performance.now() - startedAt;
+    // Timed inside the slot: once the response is read, the slot goes to the next call.
+    const onTheWire = () => {
+      const startedAt = performance.now();
+      this.#inFlight += 1;
+      const ended = () => {
+        this.#inFlight -= 1;
+        return performance.now() - startedAt;
+      };
+      return this.#options.transport.get(path, scope.signal).then(
+        (response) => ({ response, durationMs: ended() }),
+        (error: unknown) => ({ error, durationMs: ended() }),
+      );
+    };
+    // The transport's outcome never rejects: a rejection here is the wait for a slot aborting.
+    const settled = await this.#slots.run(onTheWire, scope.signal, turn).catch(() => {
+      throw abortError(route, scope.abortKind() ?? 'aborted');
+    });
+    const { durationMs } = settled;
 
     const interpreted =
       'response' in settled ? interpretResponse(route, settled.response, read) : interpretFailure(route, settled.error, scope);
@@ -141,14 +149,6 @@ export class Requester {
       options,
     );
     return result;
-  }
-
-  async #acquireSlot(route: Route, scope: CallScope, turn: Turn): Promise<Release> {
-    try {
-      return await this.#slots.acquire(scope.signal, turn);
-    } catch {
-      throw abortError(route, scope.abortKind() ?? 'aborted');
-    }
   }
 
   /** The calling request's logger (with its request id), else the client's own. */

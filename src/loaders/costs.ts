@@ -7,7 +7,7 @@ import { costWindows, periodKey, type Period } from '../usage/period.js';
 import { inOrderOnce } from '../usage/line-order.js';
 import type { UsageLine } from '../usage/usage-line.js';
 import { groupBy } from './grouping.js';
-import type { InTurn } from './turns.js';
+import { nextTurn, type InTurn } from './turns.js';
 
 const windowKey = (window: { startDate: string; endDate: string }) => `${window.startDate}/${window.endDate}`;
 
@@ -17,17 +17,21 @@ interface PeriodLines {
   byProduct: Map<string, UsageLine[]>;
 }
 
-function groupLines(all: UsageLine[]): PeriodLines {
-  return { all, byWorkspace: groupBy(all, (line) => line.workspaceId), byProduct: groupBy(all, (line) => line.productId) };
+/** A turn before each pass over a period's lines, so that the answers to other calls are read between them. */
+async function groupLines(all: UsageLine[]): Promise<PeriodLines> {
+  await nextTurn();
+  const byWorkspace = groupBy(all, (line) => line.workspaceId);
+  await nextTurn();
+  return { all, byWorkspace, byProduct: groupBy(all, (line) => line.productId) };
 }
 
 /**
  * A window's lines, deduplicated, in order and grouped. Kept per listing object: the shared cache
  * hands every request the same listing of a window, so later requests reuse the work.
  */
-const windowLines = new WeakMap<readonly UsageLine[], PeriodLines>();
+const windowLines = new WeakMap<readonly UsageLine[], Promise<PeriodLines>>();
 
-function linesOfWindow(listing: readonly UsageLine[], key: string): PeriodLines {
+function linesOfWindow(listing: readonly UsageLine[], key: string): Promise<PeriodLines> {
   let lines = windowLines.get(listing);
   if (!lines) {
     const [first = '', last = ''] = key.split('/');
@@ -38,7 +42,7 @@ function linesOfWindow(listing: readonly UsageLine[], key: string): PeriodLines 
 }
 
 /** Windows are consecutive and never overlap, so their lines stay in date order one after another. */
-function mergeWindows(windows: readonly PeriodLines[]): PeriodLines {
+function mergeWindows(windows: readonly PeriodLines[]): Promise<PeriodLines> {
   const seen = new Set<string>();
   const all = windows.flatMap((window) => window.all).filter((line) => !seen.has(line.id) && seen.add(line.id));
   return groupLines(all);
@@ -79,7 +83,7 @@ export function createCostLoaders(client: ConfluentReads, request: RequestOption
     const lists = await windows.loadMany(keys);
     const failed = lists.find((list): list is Error => list instanceof Error);
     if (failed) throw failed;
-    const ofWindows = (lists as UsageLine[][]).map((list, index) => linesOfWindow(list, keys[index] ?? ''));
+    const ofWindows = await Promise.all((lists as UsageLine[][]).map((list, index) => linesOfWindow(list, keys[index] ?? '')));
     return ofWindows.length === 1 ? ofWindows[0]! : mergeWindows(ofWindows);
   }
 

@@ -5,7 +5,7 @@ import { normalizePrincipal, orgWideBindingPattern, parseCrn, type ParsedCrn } f
 import type { Organization, RoleBinding } from '../confluent/types.js';
 import type { RoleBindingFilter } from '../__generated__/resolvers-types.js';
 import { groupBy } from './grouping.js';
-import type { InTurn } from './turns.js';
+import { nextTurn, type InTurn } from './turns.js';
 import { listBacked } from './list-backed.js';
 
 /** A role binding with its CRN pattern decoded once. */
@@ -55,6 +55,8 @@ export function createRoleBindingLoaders(
   });
   const groups = shared(policy, async () => {
     const records = await bindings.all();
+    // Grouping thousands of bindings waits for a turn, so the answers of other calls are read first.
+    await nextTurn();
     return {
       byPrincipal: groupBy(records, (record) => record.principal),
       byRole: groupBy(records, (record) => record.binding.role_name),

@@ -4,7 +4,7 @@
 // I/O served between turns, that work overlaps the calls still in flight.
 
 /** Resumes in a later turn of the event loop, after the I/O that is ready has been served. */
-function nextTurn(): Promise<void> {
+export function nextTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 

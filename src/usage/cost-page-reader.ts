@@ -103,8 +103,8 @@ export class CostPageReader {
     this.#waiting.delete(reply.id);
     if (this.#waiting.size === 0) worker.unref();
     if (!waiting) return;
-    if (reply.ok) waiting.resolve({ ok: true, next: reply.next, lines: unpackLines(reply.lines) });
-    else waiting.reject(reply.problem);
+    if (!reply.ok) waiting.reject(reply.problem);
+    else void unpackLines(reply.lines).then((lines) => waiting.resolve({ ok: true, next: reply.next, lines }));
   }
 
   #stopped(worker: Worker, reason: string): void {

@@ -2,6 +2,7 @@
 // every distinct string once in one text, and each line's fields as numbers in typed arrays whose
 // buffers are moved, not copied. Cloning tens of thousands of small objects instead costs more
 // than parsing them did.
+import { nextTurn } from '../loaders/turns.js';
 import type { UsageLine, UsageResourceRecord } from './usage-line.js';
 
 const STRING_FIELDS = [
@@ -95,7 +96,13 @@ export function transferablesOf(packed: PackedLines): ArrayBuffer[] {
   return [packed.ends.buffer, packed.strings.buffer, packed.numbers.buffer] as ArrayBuffer[];
 }
 
-export function unpackLines(packed: PackedLines): UsageLine[] {
+/**
+ * Lines unpacked per event-loop turn: a page of 10,000 would hold up the answers to other upstream
+ * calls (and so the next calls) for tens of milliseconds.
+ */
+export const LINES_PER_TURN = 2_000;
+
+export async function unpackLines(packed: PackedLines): Promise<UsageLine[]> {
   const { count, text, ends, strings, numbers } = packed;
   const distinct = new Array<string | null>(ends.length);
   for (let index = 0, start = 0; index < ends.length; index++) {
@@ -108,6 +115,7 @@ export function unpackLines(packed: PackedLines): UsageLine[] {
   const resources = new Map<number, UsageResourceRecord>();
   const lines = new Array<UsageLine>(count);
   for (let row = 0; row < count; row++) {
+    if (row > 0 && row % LINES_PER_TURN === 0) await nextTurn();
     const at = row * STRING_FIELDS.length;
     const n = row * NUMBER_FIELDS.length;
     const resourceId = stringAt(at + S.resourceId);

@@ -22,64 +22,95 @@ describe('pathOf', () => {
 });
 
 describe('Semaphore', () => {
-  it('hands permits out in arrival order', async () => {
+  /** A task that holds its permit until `finish` is called. */
+  function heldTask() {
+    let finish!: () => void;
+    const done = new Promise<void>((resolve) => (finish = resolve));
+    return { task: () => done, finish };
+  }
+  const turnsPassed = () => new Promise((resolve) => setImmediate(resolve));
+
+  it('starts tasks in arrival order, one per permit', async () => {
     const semaphore = new Semaphore(1);
-    const first = await semaphore.acquire();
+    const held = heldTask();
     const order: string[] = [];
-    const inOrder = (name: string) => (release: () => void) => {
-      order.push(name);
-      return release;
-    };
-    const second = semaphore.acquire().then(inOrder('second'));
-    const third = semaphore.acquire().then(inOrder('third'));
-    first();
-    (await second)();
-    (await third)();
+    const first = semaphore.run(held.task);
+    const second = semaphore.run(async () => void order.push('second'));
+    const third = semaphore.run(async () => void order.push('third'));
+    await turnsPassed();
+    expect(order).toEqual([]);
+    held.finish();
+    await Promise.all([first, second, third]);
     expect(order).toEqual(['second', 'third']);
+  });
+
+  it('starts the next task when one settles, before whoever awaits the settled one resumes', async () => {
+    const semaphore = new Semaphore(1);
+    const held = heldTask();
+    const order: string[] = [];
+    const first = semaphore.run(held.task).then(() => order.push('awaiter of the first'));
+    const second = semaphore.run(async () => void order.push('second started'));
+    held.finish();
+    await Promise.all([first, second]);
+    expect(order).toEqual(['second started', 'awaiter of the first']);
   });
 
   it('serves waiters that go first, then those waiting in turn, then those that go last, each queue in arrival order', async () => {
     const semaphore = new Semaphore(1);
-    const held = await semaphore.acquire();
+    const held = heldTask();
     const order: string[] = [];
-    const recordThenRelease = (name: string) => (release: () => void) => {
-      order.push(name);
-      release();
-    };
+    const record = (name: string) => async () => void order.push(name);
+    const running = semaphore.run(held.task);
     const waiting = [
-      semaphore.acquire(undefined, 'last').then(recordThenRelease('fan-out call')),
-      semaphore.acquire(undefined, 'in-turn').then(recordThenRelease('new call 1')),
-      semaphore.acquire(undefined, 'first').then(recordThenRelease('next page A')),
-      semaphore.acquire(undefined, 'in-turn').then(recordThenRelease('new call 2')),
-      semaphore.acquire(undefined, 'first').then(recordThenRelease('next page B')),
+      semaphore.run(record('fan-out call'), undefined, 'last'),
+      semaphore.run(record('new call 1'), undefined, 'in-turn'),
+      semaphore.run(record('next page A'), undefined, 'first'),
+      semaphore.run(record('new call 2'), undefined, 'in-turn'),
+      semaphore.run(record('next page B'), undefined, 'first'),
     ];
-    held();
-    await Promise.all(waiting);
+    held.finish();
+    await Promise.all([running, ...waiting]);
     expect(order).toEqual(['next page A', 'next page B', 'new call 1', 'new call 2', 'fan-out call']);
   });
 
   it('drops a waiter whose signal aborts, and gives its turn to the next', async () => {
     const semaphore = new Semaphore(1);
-    const held = await semaphore.acquire();
+    const held = heldTask();
+    const running = semaphore.run(held.task);
     const controller = new AbortController();
-    const cancelled = semaphore.acquire(controller.signal);
-    const next = semaphore.acquire();
-    controller.abort();
-    await expect(cancelled).rejects.toBeDefined();
-    held();
-    await expect(next).resolves.toBeTypeOf('function');
+    let cancelledStarted = false;
+    const cancelled = semaphore.run(async () => void (cancelledStarted = true), controller.signal);
+    const next = semaphore.run(async () => 'next ran');
+    controller.abort(new Error('gone'));
+    await expect(cancelled).rejects.toThrow('gone');
+    held.finish();
+    await running;
+    await expect(next).resolves.toBe('next ran');
+    expect(cancelledStarted).toBe(false);
   });
 
-  it('ignores a second release of the same permit', async () => {
+  it('passes the permit on when a task fails, and rejects with its error', async () => {
     const semaphore = new Semaphore(1);
-    const release = await semaphore.acquire();
-    release();
-    release();
-    await semaphore.acquire();
-    let acquired = false;
-    void semaphore.acquire().then(() => (acquired = true));
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(acquired).toBe(false);
+    const failing = semaphore.run(async () => {
+      throw new Error('upstream broke');
+    });
+    const next = semaphore.run(async () => 'next ran');
+    await expect(failing).rejects.toThrow('upstream broke');
+    await expect(next).resolves.toBe('next ran');
+  });
+
+  it('holds at most its permits at once', async () => {
+    const semaphore = new Semaphore(2);
+    let running = 0;
+    let most = 0;
+    const task = async () => {
+      running += 1;
+      most = Math.max(most, running);
+      await turnsPassed();
+      running -= 1;
+    };
+    await Promise.all(Array.from({ length: 7 }, () => semaphore.run(task)));
+    expect(most).toBe(2);
   });
 });
 

@@ -36,28 +36,28 @@ describe('packed lines', () => {
     line('d', '2026-10-02', { resource: { id: 'lkc-2', environment: null } }),
   ];
 
-  it('unpack what was packed, field for field', () => {
-    const unpacked = unpackLines(packLines(lines));
+  it('unpack what was packed, field for field', async () => {
+    const unpacked = await unpackLines(packLines(lines));
     expect(unpacked).toEqual(lines);
     expect(unpacked[2]).toMatchObject({ resource: null, quantity: null, price: null, productId: 'SUPPORT', amountMicros: -4_000_000 });
     expect(unpacked[3]!.resource).toEqual({ id: 'lkc-2', name: null });
   });
 
-  it('keep each distinct string once, and give lines of one resource one record', () => {
+  it('keep each distinct string once, and give lines of one resource one record', async () => {
     const packed = packLines(lines);
     expect(packed.text.match(/lkc-1/g)).toHaveLength(1);
     expect(packed.text.match(/2026-10-01/g)).toHaveLength(1);
-    const unpacked = unpackLines(packed);
+    const unpacked = await unpackLines(packed);
     expect(unpacked[0]!.resource).toBe(unpacked[1]!.resource);
   });
 
-  it('keep a field sent as a number as its text', () => {
+  it('keep a field sent as a number as its text', async () => {
     const odd = { ...lines[0]!, unit: 42 as unknown as string };
-    expect(unpackLines(packLines([odd, lines[1]!]))).toEqual([{ ...odd, unit: '42' }, lines[1]]);
+    expect(await unpackLines(packLines([odd, lines[1]!]))).toEqual([{ ...odd, unit: '42' }, lines[1]]);
   });
 
-  it('pack an empty page', () => {
-    expect(unpackLines(packLines([]))).toEqual([]);
+  it('pack an empty page', async () => {
+    expect(await unpackLines(packLines([]))).toEqual([]);
   });
 });
 
