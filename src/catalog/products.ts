@@ -29,9 +29,21 @@ export const PRODUCT_CATALOG: readonly ProductDefinition[] = Object.entries(NAME
   .map(([code, name]) => ({ code, name }))
   .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 
-// A Map, not the record: a code such as `constructor` must not reach Object.prototype.
-const PRODUCT_NAME = new Map(PRODUCT_CATALOG.map(({ code, name }) => [code, name]));
+/** A product as the graph shows it: its code is its id, and the catalog or the code itself gives its name. */
+export interface ProductRecord {
+  code: string;
+  id: string;
+  name: string;
+}
 
-export function productName(code: string): string {
-  return PRODUCT_NAME.get(code) ?? code;
+// A Map, not the record: a code such as `constructor` must not reach Object.prototype.
+const CATALOG_PRODUCTS = new Map<string, ProductRecord>(PRODUCT_CATALOG.map(({ code, name }) => [code, { code, id: code, name }]));
+
+/**
+ * The product of a code. A catalog product is one shared object (an answer may show it on
+ * thousands of cost lines); a code the catalog does not know gets an object of its own, so codes
+ * that clients make up are never kept.
+ */
+export function productOf(code: string): ProductRecord {
+  return CATALOG_PRODUCTS.get(code) ?? { code, id: code, name: code };
 }

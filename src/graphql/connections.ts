@@ -78,25 +78,28 @@ function startOffset<T>(items: readonly T[], idOf: (item: T) => string, cursor: 
 /**
  * A Relay connection over a complete, stably ordered list. Confluent lists are read to the end and
  * paged here, so a page's size never depends on Confluent's page size. The arguments are checked
- * before `load` runs, so bad input never costs an upstream call.
+ * before `load` runs, so bad input never costs an upstream call. `present` makes the node that
+ * the graph shows of each item on the page (and of no other item).
  */
-export async function paginate<T>(
+export async function paginate<T, N = T>(
   args: ConnectionArgs,
   list: { kind: string; idOf: (item: T) => string },
   load: () => Promise<readonly T[]>,
-): Promise<Connection<T>> {
+  present?: (item: T) => N,
+): Promise<Connection<N>> {
   const size = pageSize(args.first);
   const cursor = args.after ? decodeCursor(args.after, list.kind) : null;
   const items = await load();
   const start = cursor ? startOffset(items, list.idOf, cursor) : 0;
   const page = items.slice(start, start + size);
+  const nodes = present ? page.map(present) : (page as unknown as N[]);
   const cursorAt = (index: number) => encodeCursor(list.kind, start + index + 1, list.idOf(page[index] as T));
   // Cursors are encoded only when asked for: most pages are read through `nodes` alone.
   return {
     get edges() {
-      return page.map((node, index) => ({ node, cursor: cursorAt(index) }));
+      return nodes.map((node, index) => ({ node, cursor: cursorAt(index) }));
     },
-    nodes: page,
+    nodes,
     totalCount: items.length,
     pageInfo: {
       hasNextPage: start + page.length < items.length,

@@ -1,28 +1,70 @@
 import type { RequestOptions } from '../confluent/client.js';
 import type { ConfluentReads } from '../confluent/reads.js';
 import { shared, type LoaderPolicy } from './policy.js';
-import { normalizePrincipal, orgWideBindingPattern, parseCrn, type ParsedCrn } from '../confluent/crn.js';
+import { findRole, roleFromUnknownName, type RoleDefinition } from '../catalog/roles.js';
+import {
+  normalizePrincipal,
+  orgWideBindingPattern,
+  parseCrn,
+  principalTypeOf,
+  type ParsedCrn,
+  type PatternType,
+  type PrincipalType,
+  type ScopeLevel,
+} from '../confluent/crn.js';
 import type { Organization, RoleBinding } from '../confluent/types.js';
 import type { RoleBindingFilter } from '../__generated__/resolvers-types.js';
 import { groupBy } from './grouping.js';
 import { nextTurn, type InTurn } from './turns.js';
 import { listBacked } from './list-backed.js';
 
-/** A role binding with its CRN pattern decoded once. */
+/**
+ * A role binding with its CRN pattern decoded, and the fields the graph shows of it and of its scope
+ * (the record is the parent of both RoleBinding and RoleBindingScope) worked out: an answer may show
+ * thousands of bindings, and GraphQL reads these as plain properties, not through a resolver call
+ * per field.
+ */
 export interface RoleBindingRecord {
   binding: RoleBinding;
   scope: ParsedCrn;
   /** `User:u-…` as Confluent writes it (normalized, so lookups with or without `User:` agree). */
   principal: string;
+  id: string;
+  principalId: string;
+  principalType: PrincipalType;
+  role: RoleDefinition;
+  createdAt: string | null;
+  level: ScopeLevel;
+  crnPattern: string;
+  resourceType: string | null;
+  resourceName: string | null;
+  patternType: PatternType;
 }
 
-/** Decoded once per binding object: the shared cache hands every request the same listing. */
+/** Made once per binding object: the shared cache hands every request the same listing. */
 const records = new WeakMap<RoleBinding, RoleBindingRecord>();
 
 function toRecord(binding: RoleBinding): RoleBindingRecord {
   let record = records.get(binding);
   if (!record) {
-    record = { binding, scope: parseCrn(binding.crn_pattern ?? ''), principal: normalizePrincipal(binding.principal ?? '') };
+    const scope = parseCrn(binding.crn_pattern ?? '');
+    const principal = normalizePrincipal(binding.principal ?? '');
+    const roleName = binding.role_name ?? '';
+    record = {
+      binding,
+      scope,
+      principal,
+      id: binding.id,
+      principalId: binding.principal ?? '',
+      principalType: principalTypeOf(principal),
+      role: findRole(roleName) ?? roleFromUnknownName(roleName),
+      createdAt: binding.metadata?.created_at ?? null,
+      level: scope.scopeLevel,
+      crnPattern: binding.crn_pattern ?? '',
+      resourceType: scope.resourceType ?? null,
+      resourceName: scope.resourceName ?? null,
+      patternType: scope.patternType,
+    };
     records.set(binding, record);
   }
   return record;

@@ -4,26 +4,15 @@ import type { ConfluentReads } from '../confluent/reads.js';
 import { loaderOptions, measured, shared, type LoaderPolicy } from './policy.js';
 import type { Invitation, ServiceAccount, User } from '../confluent/types.js';
 import type { UserFilter } from '../__generated__/resolvers-types.js';
+import { asPerson, asServiceAccount, type DirectoryUser } from './directory-user.js';
 import { listBacked, SINGLE_GET_LIMIT } from './list-backed.js';
-
-/** A GraphQL User: a person or a service account, each as Confluent sent it. */
-export type DirectoryUser =
-  | { type: 'HUMAN'; person: User }
-  | { type: 'SERVICE_ACCOUNT'; account: ServiceAccount };
 
 const PENDING_INVITATION_STATUSES = new Set(['INVITE_STATUS_SENT', 'INVITE_STATUS_STAGED']);
 
-const asPerson = (person: User): DirectoryUser => ({ type: 'HUMAN', person });
-const asServiceAccount = (account: ServiceAccount): DirectoryUser => ({ type: 'SERVICE_ACCOUNT', account });
 
 function resultOf<T>(loaded: T | Error | null | undefined, wrap: (item: T) => DirectoryUser): DirectoryUser | Error | null {
   if (loaded instanceof Error) return loaded;
   return loaded ? wrap(loaded) : null;
-}
-
-/** The id a User has in this graph: Confluent's `u-…` or `sa-…`. */
-export function userIdOf(user: DirectoryUser): string {
-  return user.type === 'HUMAN' ? user.person.id : user.account.id;
 }
 
 /** An invitation Confluent has not (yet) listed as a user still names the person it created. */

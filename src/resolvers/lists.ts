@@ -1,23 +1,23 @@
 // The lists this graph pages through: a name that cursors carry (so a cursor of one list is refused
 // by another) and the id that a cursor remembers.
-import { userIdOf } from '../loaders/users.js';
+import type { UsageLine } from '../usage/usage-line.js';
 import type {
   KafkaClusterMapper,
   OrganizationMapper,
   ProductMapper,
   RoleBindingMapper,
   RoleMapper,
-  UsageMapper,
+  UserMapper,
   WorkspaceMapper,
 } from './mappers.js';
 
 export const LISTS = {
   organizations: { kind: 'organizations', idOf: (org: OrganizationMapper) => org.id },
-  users: { kind: 'users', idOf: userIdOf },
+  users: { kind: 'users', idOf: (user: UserMapper) => user.id },
   roles: { kind: 'roles', idOf: (role: RoleMapper) => role.name },
   roleBindings: { kind: 'role-bindings', idOf: (record: RoleBindingMapper) => record.binding.id },
   workspaces: { kind: 'workspaces', idOf: (workspace: WorkspaceMapper) => workspace.id },
   clusters: { kind: 'clusters', idOf: (cluster: KafkaClusterMapper) => cluster.id },
   products: { kind: 'products', idOf: (product: ProductMapper) => product.code },
-  usage: { kind: 'usage', idOf: (line: UsageMapper) => line.id },
+  usage: { kind: 'usage', idOf: (line: UsageLine) => line.id },
 } as const;

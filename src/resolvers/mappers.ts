@@ -1,12 +1,14 @@
 // What each GraphQL type's resolvers receive as their parent: the upstream model as Confluent sent
 // it (or a thin wrapper naming which model it is). Codegen's `mappers` point here (codegen.ts).
+import type { ProductRecord } from '../catalog/products.js';
 import type { RoleDefinition } from '../catalog/roles.js';
 import type { Environment, KafkaCluster, Organization } from '../confluent/types.js';
 import type { Connection, Edge } from '../graphql/connections.js';
 import type { RoleBindingRecord } from '../loaders/role-bindings.js';
-import type { DirectoryUser } from '../loaders/users.js';
+import type { DirectoryUser } from '../loaders/directory-user.js';
 import type { UsageGroupRecord } from '../usage/summary.js';
-import type { UsageLine, UsageResourceRecord } from '../usage/usage-line.js';
+import type { UsageNode } from '../usage/usage-node.js';
+import type { UsageResourceRecord } from '../usage/usage-line.js';
 
 export type OrganizationMapper = Organization;
 export type OrganizationConnectionMapper = Connection<OrganizationMapper>;
@@ -33,12 +35,11 @@ export type KafkaClusterMapper = KafkaCluster;
 export type KafkaClusterConnectionMapper = Connection<KafkaClusterMapper>;
 export type KafkaClusterEdgeMapper = Edge<KafkaClusterMapper>;
 
-/** A product is its code: the catalog or the code itself gives its name. */
-export type ProductMapper = { code: string };
+export type ProductMapper = ProductRecord;
 export type ProductConnectionMapper = Connection<ProductMapper>;
 export type ProductEdgeMapper = Edge<ProductMapper>;
 
-export type UsageMapper = UsageLine;
+export type UsageMapper = UsageNode;
 export type UsageConnectionMapper = Connection<UsageMapper>;
 export type UsageEdgeMapper = Edge<UsageMapper>;
 export type UsageGroupMapper = UsageGroupRecord;

@@ -1,4 +1,5 @@
 import type { NodeResolvers, ResolversInterfaceTypes } from '../__generated__/resolvers-types.js';
+import { productOf } from '../catalog/products.js';
 import type { Context } from '../context.js';
 import { PRODUCT_CODE } from './product.js';
 import { roleByName } from './role.js';
@@ -33,7 +34,7 @@ export async function resolveNode(id: string, context: Context): Promise<NodePar
     case 'RoleBinding':
       return loaders.roleBindings.byId.load(id);
     default:
-      return PRODUCT_CODE.test(id) ? { code: id } : roleByName(id, context);
+      return PRODUCT_CODE.test(id) ? productOf(id) : roleByName(id, context);
   }
 }
 

@@ -1,14 +1,12 @@
 import type { ProductResolvers } from '../__generated__/resolvers-types.js';
-import { productName } from '../catalog/products.js';
+import { productOf } from '../catalog/products.js';
 import { usageConnection, usageSummary } from './usage-fields.js';
 
 /** Confluent's product codes are upper-case words joined by underscores (`STREAM_GOVERNANCE`). */
 export const PRODUCT_CODE = /^[A-Z][A-Z0-9_]*$/;
 
 export const Product: ProductResolvers = {
-  __resolveReference: (reference) => (PRODUCT_CODE.test(reference.id) ? { code: reference.id } : null),
-  id: (product) => product.code,
-  name: (product) => productName(product.code),
+  __resolveReference: (reference) => (PRODUCT_CODE.test(reference.id) ? productOf(reference.id) : null),
   usage: (product, args, context) => usageConnection(args, { productId: product.code }, context),
   usageSummary: (product, args, context) => usageSummary(args, { productId: product.code }, context),
 };

@@ -1,4 +1,5 @@
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
+import { productOf } from '../catalog/products.js';
 import { ROLE_CATALOG } from '../catalog/roles.js';
 import { paginate } from '../graphql/connections.js';
 import { LISTS } from './lists.js';
@@ -22,7 +23,7 @@ export const Query: QueryResolvers = {
   workspaces: (_, args, context, info) => workspaceConnection(args, info, context),
   workspace: (_, { id }, { loaders }) => loaders.workspaces.byId.load(id),
   products: (_, { period, ...args }, context) => paginate(args, LISTS.products, () => productCodes(period, context)),
-  product: (_, { id }) => (PRODUCT_CODE.test(id) ? { code: id } : null),
+  product: (_, { id }) => (PRODUCT_CODE.test(id) ? productOf(id) : null),
   usage: (_, args, context) => usageConnection(args, {}, context),
   usageSummary: (_, args, context) => usageSummary(args, {}, context),
 };

@@ -1,10 +1,12 @@
 // The usage and usageSummary fields that Query, Organization, Workspace and Product share: each
 // narrows the same per-request cost lines with its own filter.
 import type { UsageDimension, UsageFilter } from '../__generated__/resolvers-types.js';
+import { productOf } from '../catalog/products.js';
 import type { Context } from '../context.js';
 import { paginate, type ConnectionArgs } from '../graphql/connections.js';
 import { checkPeriod, monthToDate, type Period } from '../usage/period.js';
 import { summarize } from '../usage/summary.js';
+import { usageNodeOf } from '../usage/usage-node.js';
 import { LISTS } from './lists.js';
 
 export interface PeriodInput {
@@ -18,7 +20,7 @@ export function usageConnection(
   { loaders }: Context,
 ) {
   const period = checkPeriod(args.period);
-  return paginate(args, LISTS.usage, () => loaders.costs.matching(period, scope, args.filter ?? {}));
+  return paginate(args, LISTS.usage, () => loaders.costs.matching(period, scope, args.filter ?? {}), usageNodeOf);
 }
 
 export async function usageSummary(
@@ -34,7 +36,7 @@ export async function usageSummary(
 export async function productCodes(periodInput: PeriodInput | null | undefined, { loaders }: Context) {
   const period: Period = periodInput ? checkPeriod(periodInput) : monthToDate();
   const groups = summarize(await loaders.costs.ofPeriod(period), ['PRODUCT']);
-  return groups.flatMap((group) => (group.productId ? [{ code: group.productId }] : []));
+  return groups.flatMap((group) => (group.productId ? [productOf(group.productId)] : []));
 }
 
 /**

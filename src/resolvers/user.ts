@@ -1,5 +1,4 @@
 import type { UserResolvers } from '../__generated__/resolvers-types.js';
-import { userIdOf } from '../loaders/users.js';
 import { roleBindingConnection } from './role-binding-connection.js';
 
 export const User: UserResolvers = {
@@ -8,20 +7,10 @@ export const User: UserResolvers = {
     if ('email' in reference && reference.email) return loaders.users.byEmail.load(reference.email);
     return null;
   },
-  id: userIdOf,
-  type: (user) => user.type,
-  name: (user) =>
-    user.type === 'HUMAN'
-      ? user.person.full_name || user.person.email || user.person.id
-      : user.account.display_name || user.account.id,
-  email: (user) => (user.type === 'HUMAN' ? user.person.email ?? null : null),
-  description: (user) => (user.type === 'SERVICE_ACCOUNT' ? user.account.description ?? null : null),
+  // id, type, name, email, description, authType, createdAt and updatedAt are the user's own (directory-user.ts).
   status: async (user, _, { loaders }) =>
     user.type === 'HUMAN' && (await loaders.users.isInvited(user.person.id)) ? 'INVITED' : 'ACTIVE',
-  authType: (user) => (user.type === 'HUMAN' ? user.person.auth_type ?? null : null),
-  createdAt: (user) => (user.type === 'HUMAN' ? user.person : user.account).metadata?.created_at ?? null,
-  updatedAt: (user) => (user.type === 'HUMAN' ? user.person : user.account).metadata?.updated_at ?? null,
   organization: (_, __, { loaders }) => loaders.organizations.current(),
   roleBindings: (user, args, context, info) =>
-    roleBindingConnection(args, info, context, () => context.loaders.roleBindings.ofPrincipal(`User:${userIdOf(user)}`)),
+    roleBindingConnection(args, info, context, () => context.loaders.roleBindings.ofPrincipal(`User:${user.id}`)),
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PRODUCT_CATALOG, productName } from '../../src/catalog/products.js';
+import { PRODUCT_CATALOG, productOf } from '../../src/catalog/products.js';
 import { ROLE_CATALOG, findRole, roleFromUnknownName } from '../../src/catalog/roles.js';
 
 const SCOPE_LEVELS = ['ORGANIZATION', 'WORKSPACE', 'CLUSTER', 'RESOURCE'];
@@ -120,12 +120,17 @@ describe('product catalog', () => {
     ['CUSTOM_CONNECT', 'Custom Connectors'],
     ['CONNECT', 'Connect'],
   ])('names %s as %s', (code, name) => {
-    expect(productName(code)).toBe(name);
+    expect(productOf(code)).toEqual({ code, id: code, name });
   });
 
   it('passes an unknown code through as its own name', () => {
-    expect(productName('QUANTUM_STREAMS')).toBe('QUANTUM_STREAMS');
-    expect(productName('constructor')).toBe('constructor');
-    expect(productName('')).toBe('');
+    expect(productOf('QUANTUM_STREAMS')).toEqual({ code: 'QUANTUM_STREAMS', id: 'QUANTUM_STREAMS', name: 'QUANTUM_STREAMS' });
+    expect(productOf('constructor').name).toBe('constructor');
+    expect(productOf('').name).toBe('');
+  });
+
+  it('shares one object per catalog product, and keeps none for codes it does not know', () => {
+    expect(productOf('KAFKA')).toBe(productOf('KAFKA'));
+    expect(productOf('QUANTUM_STREAMS')).not.toBe(productOf('QUANTUM_STREAMS'));
   });
 });
