@@ -16,9 +16,28 @@ export interface UsageNode extends UsageLine {
 // Confluent marks product and line type optional; a line without one still has to be shown.
 const UNSPECIFIED = 'UNSPECIFIED';
 
+/**
+ * Every field written out: spreading the line and adding five more made V8 fall back to slow
+ * objects, about 200 times slower to build here and slower to read in GraphQL execution.
+ */
 export function usageNodeOf(line: UsageLine): UsageNode {
   return {
-    ...line,
+    id: line.id,
+    startDate: line.startDate,
+    endDate: line.endDate,
+    productId: line.productId,
+    lineTypeId: line.lineTypeId,
+    workspaceId: line.workspaceId,
+    resource: line.resource,
+    originalMicros: line.originalMicros,
+    discountMicros: line.discountMicros,
+    amountMicros: line.amountMicros,
+    quantity: line.quantity,
+    unit: line.unit,
+    price: line.price,
+    granularity: line.granularity,
+    networkAccessType: line.networkAccessType,
+    description: line.description,
     product: productOf(line.productId ?? UNSPECIFIED),
     lineType: line.lineTypeId ?? UNSPECIFIED,
     amount: toDollars(line.amountMicros),
