@@ -4,7 +4,8 @@
 import type { RequestOptions } from './call-scope.js';
 import { isNotFound } from './errors.js';
 import { HttpTransport } from './http.js';
-import { collectItems, pagesOf, type ListPage } from './pagination.js';
+import { nextLinkInHead } from './list-head.js';
+import { collectItems, nextPageToken, pagesOf, type ListPage } from './pagination.js';
 import { Requester, type BodyReader, type Logger, type UpstreamCallEvent } from './request.js';
 import { resolveRetryPolicy, type RetryPolicy } from './retry-policy.js';
 import { ROUTES, type QueryValue, type Route, type RouteInput } from './routes.js';
@@ -178,10 +179,38 @@ export class ConfluentClient {
     o?: RequestOptions,
     read?: BodyReader<ListPage<T>>,
   ): Promise<T[]> {
-    const pages = pagesOf<T>(route, (pageToken) =>
-      this.#requester.get<ListPage<T>>(route, { query: { ...filters, page_size: pageSize, page_token: pageToken } }, o, read),
-    );
-    return collectItems(pages);
+    // Next pages asked for from the head of the page before, by page token.
+    const started = new Map<string, Promise<ListPage<T>>>();
+    const fetchPage = (pageToken: string | undefined): Promise<ListPage<T>> => {
+      const early = pageToken === undefined ? undefined : started.get(pageToken);
+      if (early) return early;
+      const page = this.#requester.get<ListPage<T>>(
+        route,
+        { query: { ...filters, page_size: pageSize, page_token: pageToken } },
+        o,
+        read,
+        (head) => startNextPage(head),
+      );
+      if (pageToken !== undefined) started.set(pageToken, page);
+      return page;
+    };
+    // As soon as a page's head names the next page, that page is asked for: it gets the slot this
+    // page is about to free, ahead of calls that are not part of a list already being read. Paging
+    // itself still follows the fully read `metadata.next`, so a head read wrongly costs a call, not data.
+    const startNextPage = (head: Buffer): void => {
+      const next = nextLinkInHead(head);
+      if (typeof next !== 'string') return;
+      let token: string | undefined;
+      try {
+        token = nextPageToken(route, next);
+      } catch {
+        return;
+      }
+      if (token === undefined || started.has(token)) return;
+      // Its failure is reported when paging reaches it.
+      void fetchPage(token).catch(() => undefined);
+    };
+    return collectItems(pagesOf(route, fetchPage));
   }
 
   async #getOrNull<T>(route: Route, input: RouteInput, o?: RequestOptions): Promise<T | null> {

@@ -2,6 +2,7 @@
 // here: this file only sends a request and reads the whole response.
 
 import { Pool } from 'undici';
+import { HEAD_BYTES } from './list-head.js';
 import type { TransportFailure } from './retry-policy.js';
 
 export interface HttpTimeouts {
@@ -54,19 +55,32 @@ export class HttpTransport {
     };
   }
 
-  /** `pathAndQuery` is relative to the configured base URL, e.g. `/iam/v2/users?page_size=100`. */
-  async get(pathAndQuery: string, signal: AbortSignal): Promise<HttpResponse> {
+  /**
+   * `pathAndQuery` is relative to the configured base URL, e.g. `/iam/v2/users?page_size=100`.
+   * `onHead` is shown the first bytes of a successful response's body (HEAD_BYTES of them, or the
+   * whole body if shorter) as soon as they are in, and before the returned promise settles.
+   */
+  async get(pathAndQuery: string, signal: AbortSignal, onHead?: (head: Buffer) => void): Promise<HttpResponse> {
     const response = await this.#pool.request({
       method: 'GET',
       path: this.#basePath + pathAndQuery,
       headers: this.#headers,
       signal,
     });
-    return {
-      status: response.statusCode,
-      headers: flattenHeaders(response.headers),
-      body: Buffer.from(await response.body.arrayBuffer()),
-    };
+    let showHead = response.statusCode >= 200 && response.statusCode <= 299 ? onHead : undefined;
+    const chunks: Buffer[] = [];
+    let length = 0;
+    for await (const chunk of response.body as AsyncIterable<Buffer>) {
+      chunks.push(chunk);
+      length += chunk.length;
+      if (showHead && length >= HEAD_BYTES) {
+        showHead(Buffer.concat(chunks, length));
+        showHead = undefined;
+      }
+    }
+    const body = Buffer.concat(chunks, length);
+    showHead?.(body);
+    return { status: response.statusCode, headers: flattenHeaders(response.headers), body };
   }
 
   /** Lets requests in flight finish, then closes the sockets. */

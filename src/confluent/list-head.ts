@@ -3,7 +3,7 @@
 // list can be asked for while this one is still being parsed.
 
 /** Far more than an envelope's fields take; the items start after them. */
-const HEAD_BYTES = 8_192;
+export const HEAD_BYTES = 8_192;
 
 /**
  * `{"api_version":…,"kind":…,"metadata":{…}`: only string fields before a flat metadata object.

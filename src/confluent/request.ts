@@ -73,8 +73,18 @@ export class Requester {
     return this.#inFlight;
   }
 
-  /** GETs `route` and returns its body as `read` makes it: by default its parsed JSON, which the caller types. */
-  async get<T>(route: Route, input: RouteInput = {}, options: RequestOptions = {}, read: BodyReader<T> = readJson as BodyReader<T>): Promise<T> {
+  /**
+   * GETs `route` and returns its body as `read` makes it: by default its parsed JSON, which the
+   * caller types. `onHead` sees the first bytes of a successful body while the call still holds its
+   * slot, so a call it starts (a list's next page) is next in line for that slot.
+   */
+  async get<T>(
+    route: Route,
+    input: RouteInput = {},
+    options: RequestOptions = {},
+    read: BodyReader<T> = readJson as BodyReader<T>,
+    onHead?: (head: Buffer) => void,
+  ): Promise<T> {
     const { policy } = this.#options;
     const logger = this.#loggerFor(options);
     const path = pathOf(route, input);
@@ -87,7 +97,7 @@ export class Requester {
       let waitedMs = 0;
       let retryReason: RetryReason | undefined;
       for (let attempt = 1; ; attempt += 1) {
-        const result = await this.#attempt({ route, path, attempt, retryReason, turn }, scope, options, read);
+        const result = await this.#attempt({ route, path, attempt, retryReason, turn }, scope, options, read, onHead);
         if (result.ok) return result.value as T;
         if (result.outcome === undefined) throw result.error;
         const context = { method, attempt, waitedMs, now: Date.now(), deadlineAt: options.deadlineAt };
@@ -110,6 +120,7 @@ export class Requester {
     scope: CallScope,
     options: RequestOptions,
     read: BodyReader<unknown>,
+    onHead: ((head: Buffer) => void) | undefined,
   ): Promise<AttemptResult> {
     const { route, path, attempt, retryReason, turn } = call;
     // Timed inside the slot: once the response is read, the slot goes to the next call.
@@ -120,7 +131,7 @@ export class Requester {
         this.#inFlight -= 1;
         return performance.now() - startedAt;
       };
-      return this.#options.transport.get(path, scope.signal).then(
+      return this.#options.transport.get(path, scope.signal, onHead).then(
         (response) => ({ response, durationMs: ended() }),
         (error: unknown) => ({ error, durationMs: ended() }),
       );

@@ -1,7 +1,6 @@
-import DataLoader from 'dataloader';
 import type { RequestOptions } from '../confluent/client.js';
 import type { ConfluentReads } from '../confluent/reads.js';
-import { loaderOptions, measured, type LoaderPolicy } from './policy.js';
+import type { LoaderPolicy } from './policy.js';
 import type { UsageFilter } from '../__generated__/resolvers-types.js';
 import { costWindows, periodKey, type Period } from '../usage/period.js';
 import { inOrderOnce } from '../usage/line-order.js';
@@ -65,25 +64,29 @@ function matchesUsageFilter(line: UsageLine, filter: UsageFilter): boolean {
  * workspace, product and summary of the request is then answered from them in memory.
  */
 export function createCostLoaders(client: ConfluentReads, request: RequestOptions, policy: LoaderPolicy, inTurn: InTurn) {
-  const windows = new DataLoader<string, UsageLine[]>(
-    measured(policy, 'cost-windows', (keys) =>
-      Promise.all(
-        keys.map((key) => {
-          const [startDate = '', endDate = ''] = key.split('/');
-          return client.listCosts({ startDate, endDate }, request).catch((error: Error) => error);
-        }),
-      ),
-    ),
-    loaderOptions(policy),
-  );
+  const windows = new Map<string, Promise<UsageLine[]>>();
   const periods = new Map<string, Promise<PeriodLines>>();
+
+  /**
+   * A window's listing, started at once (not on a later tick, as a batch would be): a month of
+   * costs is the longest chain of calls and reading in a wide query, so it goes first.
+   */
+  function windowOf(key: string): Promise<UsageLine[]> {
+    const [startDate = '', endDate = ''] = key.split('/');
+    const read = () => client.listCosts({ startDate, endDate }, request);
+    if (!policy.batching) return read();
+    let lines = windows.get(key);
+    if (!lines) {
+      lines = read();
+      windows.set(key, lines);
+    }
+    return lines;
+  }
 
   async function readPeriod(period: Period): Promise<PeriodLines> {
     const keys = costWindows(period).map(windowKey);
-    const lists = await windows.loadMany(keys);
-    const failed = lists.find((list): list is Error => list instanceof Error);
-    if (failed) throw failed;
-    const ofWindows = await Promise.all((lists as UsageLine[][]).map((list, index) => linesOfWindow(list, keys[index] ?? '')));
+    const lists = await Promise.all(keys.map(windowOf));
+    const ofWindows = await Promise.all(lists.map((list, index) => linesOfWindow(list, keys[index] ?? '')));
     return ofWindows.length === 1 ? ofWindows[0]! : mergeWindows(ofWindows);
   }
 

@@ -1,6 +1,7 @@
-// Reads Costs API pages in a worker thread (cost-page-worker.ts) and hands back usage lines. A
+// Reads Costs API pages in worker threads (cost-page-worker.ts) and hands back usage lines. A
 // month of a large organization's costs is tens of megabytes of JSON: parsed here on the main
 // thread, it would hold up every other request and upstream call for hundreds of milliseconds.
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ConfluentError } from '../confluent/errors.js';
 import { nextLinkInHead } from '../confluent/list-head.js';
@@ -42,14 +43,26 @@ function ownBuffer(body: Uint8Array): ArrayBuffer {
   return whole ? (body.buffer as ArrayBuffer) : new Uint8Array(body).buffer;
 }
 
+/**
+ * Workers reading pages side by side: a month's pages arrive faster than one worker reads them,
+ * and the lines are wanted as soon as the last page is in. Two at most, as the event loop needs a
+ * core too; one on a single-core host.
+ */
+export const WORKERS = Math.min(2, availableParallelism());
+
+interface ReaderWorker {
+  worker: Worker;
+  /** Pages sent to this worker and not yet answered, by id. */
+  waiting: Map<number, Waiting>;
+}
+
 export class CostPageReader {
-  #worker: Worker | undefined;
-  readonly #waiting = new Map<number, Waiting>();
+  readonly #workers: Array<ReaderWorker | undefined> = [];
   #nextId = 1;
 
   /**
    * One page's `next` link and lines. The link is taken from the head of the body when it shows
-   * there, so the next page is asked for while the worker reads this one's lines.
+   * there, so the next page is asked for while a worker reads this one's lines.
    */
   read = (body: Uint8Array, unexpected: (problem: string) => ConfluentError): ListPage<UsageLine> | Promise<ListPage<UsageLine>> => {
     const early = nextLinkInHead(body);
@@ -65,55 +78,70 @@ export class CostPageReader {
   };
 
   #parse(body: Uint8Array): Promise<ReadPage> {
-    if (this.#waiting.size >= MAX_PAGES_WAITING) {
+    if (this.#pagesWaiting() >= MAX_PAGES_WAITING) {
       const page = readCostPage(body);
       return page.ok ? Promise.resolve(page) : Promise.reject(page.problem);
     }
     return new Promise((resolve, reject) => {
-      const worker = this.#running();
+      const reader = this.#leastBusy();
       const id = this.#nextId++;
-      this.#waiting.set(id, { resolve, reject });
+      reader.waiting.set(id, { resolve, reject });
       // Only a worker with pages to read keeps the process alive.
-      worker.ref();
+      reader.worker.ref();
       const buffer = ownBuffer(body);
-      worker.postMessage({ id, body: new Uint8Array(buffer) } satisfies CostPageRequest, [buffer]);
+      reader.worker.postMessage({ id, body: new Uint8Array(buffer) } satisfies CostPageRequest, [buffer]);
     });
   }
 
-  /** Starts the worker ahead of the first page, so no request waits for it to load. */
+  /** Starts the workers ahead of the first page, so no request waits for them to load. */
   start(): void {
-    this.#running();
+    for (let slot = 0; slot < WORKERS; slot++) this.#running(slot);
   }
 
-  #running(): Worker {
-    if (this.#worker) return this.#worker;
-    const worker = startWorker();
-    worker.on('message', (reply: CostPageReply) => this.#answer(worker, reply));
+  #pagesWaiting(): number {
+    return this.#workers.reduce((sum, reader) => sum + (reader?.waiting.size ?? 0), 0);
+  }
+
+  #leastBusy(): ReaderWorker {
+    let chosen = this.#running(0);
+    for (let slot = 1; slot < WORKERS; slot++) {
+      const reader = this.#running(slot);
+      if (reader.waiting.size < chosen.waiting.size) chosen = reader;
+    }
+    return chosen;
+  }
+
+  #running(slot: number): ReaderWorker {
+    const running = this.#workers[slot];
+    if (running) return running;
+    const reader: ReaderWorker = { worker: startWorker(), waiting: new Map() };
+    const { worker } = reader;
+    worker.on('message', (reply: CostPageReply) => this.#answer(reader, reply));
     // A worker that fails fails the pages it was reading; the next page starts a new one.
-    worker.on('error', (error) => this.#stopped(worker, `the cost page reader failed: ${error.message}`));
-    worker.on('exit', (code) => this.#stopped(worker, `the cost page reader exited (code ${code})`));
+    worker.on('error', (error) => this.#stopped(slot, reader, `the cost page reader failed: ${error.message}`));
+    worker.on('exit', (code) => this.#stopped(slot, reader, `the cost page reader exited (code ${code})`));
     // Idle until a page comes: an idle worker must not keep the process alive.
     worker.unref();
-    this.#worker = worker;
-    return worker;
+    this.#workers[slot] = reader;
+    return reader;
   }
 
-  #answer(worker: Worker, reply: CostPageReply): void {
-    const waiting = this.#waiting.get(reply.id);
-    this.#waiting.delete(reply.id);
-    if (this.#waiting.size === 0) worker.unref();
+  #answer(reader: ReaderWorker, reply: CostPageReply): void {
+    const waiting = reader.waiting.get(reply.id);
+    reader.waiting.delete(reply.id);
+    if (reader.waiting.size === 0) reader.worker.unref();
     if (!waiting) return;
     if (!reply.ok) waiting.reject(reply.problem);
     else void unpackLines(reply.lines).then((lines) => waiting.resolve({ ok: true, next: reply.next, lines }));
   }
 
-  #stopped(worker: Worker, reason: string): void {
-    if (this.#worker !== worker) return;
-    this.#worker = undefined;
-    for (const waiting of this.#waiting.values()) waiting.reject(reason);
-    this.#waiting.clear();
+  #stopped(slot: number, reader: ReaderWorker, reason: string): void {
+    if (this.#workers[slot] !== reader) return;
+    this.#workers[slot] = undefined;
+    for (const waiting of reader.waiting.values()) waiting.reject(reason);
+    reader.waiting.clear();
   }
 }
 
-/** One reader for the process: its worker starts with the server (or the first page) and idles unreferenced. */
+/** One reader for the process: its workers start with the server (or the first page) and idle unreferenced. */
 export const costPageReader = new CostPageReader();

@@ -258,6 +258,20 @@ describe('reads', () => {
 });
 
 describe('concurrency', () => {
+  it('gives the slot a list page frees to the list’s next page, named in the page’s head, before other calls', async () => {
+    const { client } = clientWith({ maxConcurrencyPerHost: 1 });
+    const people = simulator.data.users.length;
+    expect(people).toBeGreaterThan(200);
+    simulator.log.clear();
+    const environmentId = simulator.data.environments[0]!.id;
+
+    const [listed] = await Promise.all([client.listUsers(), client.getEnvironment(environmentId)]);
+
+    expect(listed).toHaveLength(people);
+    const pages = Math.ceil(people / 100);
+    expect(simulator.log.entries.map((entry) => entry.route)).toEqual([...Array(pages).fill(ROUTES.users), ROUTES.environment]);
+  });
+
   it('never has more calls in flight than the cap', async () => {
     const cap = 2;
     const { client, events } = clientWith({ maxConcurrencyPerHost: cap });

@@ -60,7 +60,6 @@ describe('GET /metrics', () => {
     const workspaces = stack.simulator.data.environments.length;
     expect(change('dataloader_batch_size_count', { loader: 'clusters-of-workspace' })).toBe(1);
     expect(change('dataloader_batch_size_sum', { loader: 'clusters-of-workspace' })).toBe(workspaces);
-    expect(change('dataloader_batch_size_count', { loader: 'cost-windows' })).toBe(1);
   });
 
   it('shows a 429 as a rate-limited response and a retry, and a 503 as a retry for a server error', async () => {
