@@ -71,10 +71,11 @@ export function packLines(lines: readonly UsageLine[]): PackedLines {
     for (let column = 0; column < values.length; column++) {
       // A field Confluent sent as a number or boolean is kept as its text, as JSON would show it.
       const value = values[column] === null ? null : String(values[column]);
-      let index = value === null ? NO_STRING : indexOf.get(value);
+      // Ids are each line's own: looking them up would only fill the table.
+      let index = value === null ? NO_STRING : column === S.id ? undefined : indexOf.get(value);
       if (index === undefined) {
         index = parts.length;
-        indexOf.set(value!, index);
+        if (column !== S.id) indexOf.set(value!, index);
         parts.push(value!);
         length += value!.length;
         ends.push(length);
