@@ -70,6 +70,18 @@ function toRecord(binding: RoleBinding): RoleBindingRecord {
   return record;
 }
 
+/** Bindings decoded per event-loop turn: thousands of CRNs at once would hold up the answers of other calls. */
+const RECORDS_PER_TURN = 500;
+
+async function recordsOf(bindings: readonly RoleBinding[]): Promise<RoleBindingRecord[]> {
+  const recorded: RoleBindingRecord[] = [];
+  for (const [index, binding] of bindings.entries()) {
+    if (index > 0 && index % RECORDS_PER_TURN === 0) await nextTurn();
+    recorded.push(toRecord(binding));
+  }
+  return recorded;
+}
+
 /**
  * Every role binding of the organization comes from one listing (`…/organization=<id>/*`), then is
  * grouped in memory by principal, role, environment and cluster, whatever asks for it.
@@ -87,7 +99,7 @@ export function createRoleBindingLoaders(
       const organization = await currentOrganization();
       if (!organization) return [];
       const listed = await client.listRoleBindings({ crnPattern: orgWideBindingPattern(organization.id) }, request);
-      return listed.map(toRecord);
+      return recordsOf(listed);
     },
     getOne: async (id) => {
       const binding = await client.getRoleBinding(id, request);

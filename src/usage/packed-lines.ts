@@ -101,7 +101,7 @@ export function transferablesOf(packed: PackedLines): ArrayBuffer[] {
  * Lines unpacked per event-loop turn: a page of 10,000 would hold up the answers to other upstream
  * calls (and so the next calls) for tens of milliseconds.
  */
-export const LINES_PER_TURN = 2_000;
+const LINES_PER_TURN = 2_000;
 
 export async function unpackLines(packed: PackedLines): Promise<UsageLine[]> {
   const { count, text, ends, strings, numbers } = packed;
