@@ -189,7 +189,7 @@ export class ConfluentClient {
         { query: { ...filters, page_size: pageSize, page_token: pageToken } },
         o,
         read,
-        (head) => startNextPage(head),
+        startNextPage,
       );
       if (pageToken !== undefined) started.set(pageToken, page);
       return page;

@@ -92,6 +92,7 @@ export async function paginate<T, N = T>(
   const items = await load();
   const start = cursor ? startOffset(items, list.idOf, cursor) : 0;
   const page = items.slice(start, start + size);
+  // Without `present`, N is T.
   const nodes = present ? page.map(present) : (page as unknown as N[]);
   const cursorAt = (index: number) => encodeCursor(list.kind, start + index + 1, list.idOf(page[index] as T));
   // Cursors are encoded only when asked for: most pages are read through `nodes` alone.

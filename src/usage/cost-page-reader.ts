@@ -48,7 +48,7 @@ function ownBuffer(body: Uint8Array): ArrayBuffer {
  * and the lines are wanted as soon as the last page is in. A core is left to the event loop: on two
  * cores a second worker slowed a cold wide query down (measured), on four or more two read at once.
  */
-export const WORKERS = Math.max(1, Math.min(2, availableParallelism() - 1));
+const WORKERS = Math.max(1, Math.min(2, availableParallelism() - 1));
 
 interface ReaderWorker {
   worker: Worker;
@@ -132,7 +132,7 @@ export class CostPageReader {
     if (reader.waiting.size === 0) reader.worker.unref();
     if (!waiting) return;
     if (!reply.ok) waiting.reject(reply.problem);
-    else void unpackLines(reply.lines).then((lines) => waiting.resolve({ ok: true, next: reply.next, lines }));
+    else unpackLines(reply.lines).then((lines) => waiting.resolve({ ok: true, next: reply.next, lines }), (error: unknown) => waiting.reject(String(error)));
   }
 
   #stopped(slot: number, reader: ReaderWorker, reason: string): void {
