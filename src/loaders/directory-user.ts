@@ -2,6 +2,7 @@
 // shows worked out once per Confluent object. An answer may show the principals of thousands of role
 // bindings; GraphQL then reads these as plain properties, not through a resolver call per field.
 import type { ServiceAccount, User } from '../confluent/types.js';
+import { perObject } from './once.js';
 
 interface ShownFields {
   /** Confluent's `u-…` or `sa-…`. */
@@ -17,43 +18,31 @@ interface ShownFields {
 export type DirectoryUser = ShownFields &
   ({ type: 'HUMAN'; person: User } | { type: 'SERVICE_ACCOUNT'; account: ServiceAccount });
 
-/** Kept per Confluent object: the shared cache hands every request the same listings. */
-const shown = new WeakMap<User | ServiceAccount, DirectoryUser>();
+/** Made once per Confluent object: the shared cache hands every request the same listings. */
+export const asPerson = perObject(
+  (person: User): DirectoryUser => ({
+    type: 'HUMAN',
+    person,
+    id: person.id,
+    name: person.full_name || person.email || person.id,
+    email: person.email ?? null,
+    description: null,
+    authType: person.auth_type ?? null,
+    createdAt: person.metadata?.created_at ?? null,
+    updatedAt: person.metadata?.updated_at ?? null,
+  }),
+);
 
-export function asPerson(person: User): DirectoryUser {
-  let user = shown.get(person);
-  if (!user) {
-    user = {
-      type: 'HUMAN',
-      person,
-      id: person.id,
-      name: person.full_name || person.email || person.id,
-      email: person.email ?? null,
-      description: null,
-      authType: person.auth_type ?? null,
-      createdAt: person.metadata?.created_at ?? null,
-      updatedAt: person.metadata?.updated_at ?? null,
-    };
-    shown.set(person, user);
-  }
-  return user;
-}
-
-export function asServiceAccount(account: ServiceAccount): DirectoryUser {
-  let user = shown.get(account);
-  if (!user) {
-    user = {
-      type: 'SERVICE_ACCOUNT',
-      account,
-      id: account.id,
-      name: account.display_name || account.id,
-      email: null,
-      description: account.description ?? null,
-      authType: null,
-      createdAt: account.metadata?.created_at ?? null,
-      updatedAt: account.metadata?.updated_at ?? null,
-    };
-    shown.set(account, user);
-  }
-  return user;
-}
+export const asServiceAccount = perObject(
+  (account: ServiceAccount): DirectoryUser => ({
+    type: 'SERVICE_ACCOUNT',
+    account,
+    id: account.id,
+    name: account.display_name || account.id,
+    email: null,
+    description: account.description ?? null,
+    authType: null,
+    createdAt: account.metadata?.created_at ?? null,
+    updatedAt: account.metadata?.updated_at ?? null,
+  }),
+);

@@ -17,6 +17,7 @@ import type { RoleBindingFilter } from '../__generated__/resolvers-types.js';
 import { groupBy } from './grouping.js';
 import { nextTurn, type InTurn } from './turns.js';
 import { listBacked } from './list-backed.js';
+import { perObject } from './once.js';
 
 /**
  * A role binding with its CRN pattern decoded, and the fields the graph shows of it and of its scope
@@ -42,33 +43,26 @@ export interface RoleBindingRecord {
 }
 
 /** Made once per binding object: the shared cache hands every request the same listing. */
-const records = new WeakMap<RoleBinding, RoleBindingRecord>();
-
-function toRecord(binding: RoleBinding): RoleBindingRecord {
-  let record = records.get(binding);
-  if (!record) {
-    const scope = parseCrn(binding.crn_pattern ?? '');
-    const principal = normalizePrincipal(binding.principal ?? '');
-    const roleName = binding.role_name ?? '';
-    record = {
-      binding,
-      scope,
-      principal,
-      id: binding.id,
-      principalId: binding.principal ?? '',
-      principalType: principalTypeOf(principal),
-      role: findRole(roleName) ?? roleFromUnknownName(roleName),
-      createdAt: binding.metadata?.created_at ?? null,
-      level: scope.scopeLevel,
-      crnPattern: binding.crn_pattern ?? '',
-      resourceType: scope.resourceType ?? null,
-      resourceName: scope.resourceName ?? null,
-      patternType: scope.patternType,
-    };
-    records.set(binding, record);
-  }
-  return record;
-}
+const toRecord = perObject((binding: RoleBinding): RoleBindingRecord => {
+  const scope = parseCrn(binding.crn_pattern ?? '');
+  const principal = normalizePrincipal(binding.principal ?? '');
+  const roleName = binding.role_name ?? '';
+  return {
+    binding,
+    scope,
+    principal,
+    id: binding.id,
+    principalId: binding.principal ?? '',
+    principalType: principalTypeOf(principal),
+    role: findRole(roleName) ?? roleFromUnknownName(roleName),
+    createdAt: binding.metadata?.created_at ?? null,
+    level: scope.scopeLevel,
+    crnPattern: binding.crn_pattern ?? '',
+    resourceType: scope.resourceType ?? null,
+    resourceName: scope.resourceName ?? null,
+    patternType: scope.patternType,
+  };
+});
 
 /** Bindings decoded per event-loop turn: thousands of CRNs at once would hold up the answers of other calls. */
 const RECORDS_PER_TURN = 500;
