@@ -3,6 +3,7 @@
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
 import { createServer, type Subgraph } from '../src/server.js';
+import { lowerOtherThreads } from '../src/thread-priority.js';
 
 export interface BenchServerSettings {
   upstream: { apiUrl: string; apiKey: string; apiSecret: string };
@@ -30,6 +31,8 @@ async function start(): Promise<{ server: Subgraph; url: string }> {
   return { server, url };
 }
 
+// As src/main.ts does on start.
+lowerOtherThreads();
 let current = await start();
 
 let peakRss = 0;

@@ -2,8 +2,12 @@
 // organization's month of costs, and the garbage they leave, never reach the event loop that
 // answers GraphQL requests. Lines go back packed (packed-lines.ts), as cloning them costs more.
 import { parentPort } from 'node:worker_threads';
+import { lowerThisThread } from '../thread-priority.js';
 import { readCostPage } from './cost-page.js';
 import { packLines, transferablesOf, type PackedLines } from './packed-lines.js';
+
+// Reading pages is background work: the event loop, answering requests and calls, comes first.
+lowerThisThread();
 
 export interface CostPageRequest {
   id: number;
