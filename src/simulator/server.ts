@@ -129,18 +129,21 @@ export async function startServer(parts: ServerParts, port: number, host: string
     const route = match.kind === 'found' ? routeName(match.route) : `${method} ${url.pathname}`;
     const entry = parts.log.record({ method, route, url: request.url ?? '/', status: 0, requestId });
 
-    const latency = parts.latencyMs + parts.faults.latencyFor(route);
-    if (latency > 0) await delay(latency, undefined, { signal: closing.signal });
+    // The answer is worked out as the request arrives and sent once the latency is up, so that a
+    // call takes the latency asked for, not that plus the simulator's own work.
+    const answerAt = performance.now() + parts.latencyMs + parts.faults.latencyFor(route);
     const fault = parts.faults.take(route);
     if (fault?.kind === 'hang') await Promise.race([parts.faults.untilReleased(), once(closing.signal, 'abort')]);
+    const outcome = closing.signal.aborted || fault?.kind === 'drop' ? undefined : answer(request, url, match, route, requestId, fault);
+    const wait = answerAt - performance.now();
+    if (wait > 0) await delay(wait, undefined, { signal: closing.signal });
     if (closing.signal.aborted) return;
-    if (fault?.kind === 'drop') {
+    if (!outcome) {
       request.socket.destroy();
       return;
     }
-    const { reply, limits } = answer(request, url, match, route, requestId, fault);
-    entry.status = reply.status;
-    send(response, requestId, reply, limits);
+    entry.status = outcome.reply.status;
+    send(response, requestId, outcome.reply, outcome.limits);
   }
 
   const server = createServer((request, response) => {

@@ -652,6 +652,23 @@ describe('options and lifecycle', () => {
     }
   });
 
+  it('works out an answer as the request arrives and sends it when the latency is up', async () => {
+    const slow = await startSimulator({ today: TODAY, size: SMALL, latencyMs: 150 });
+    try {
+      const headers = { authorization: basic(slow.credentials.apiKey, slow.credentials.apiSecret) };
+      const user = slow.data.users[0]!;
+      const answer = call(slow, `/iam/v2/users/${user.id}`, headers);
+      // Deleted while the answer waits out the latency: the answer was the user as it was.
+      await delay(50);
+      expect(slow.log.entries.map((entry) => entry.status)).toEqual([0]);
+      expect(slow.deleteUser(user.id)).toBe(true);
+      expect(await answer).toMatchObject({ status: 200, body: { id: user.id } });
+      expect((await call(slow, `/iam/v2/users/${user.id}`, headers)).status).toBe(404);
+    } finally {
+      await slow.close();
+    }
+  });
+
   it('takes its own credentials', async () => {
     const custom = await startSimulator({ today: TODAY, size: SMALL, apiKey: 'CUSTOMKEY0000001', apiSecret: 'cfltcustom' });
     try {
