@@ -35,31 +35,41 @@ export function dayOfCostDate(date: string): string {
   return date.slice(0, 10);
 }
 
+/** A field the spec has as a string, as JSON shows it even when Confluent sends another type. */
+const textOrNull = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
+
+/** A field the spec has as a number: a numeric string is read as its number, anything else is null. */
+function numberOrNull(value: unknown): number | null {
+  const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  return typeof number === 'number' && Number.isFinite(number) ? number : null;
+}
+
 /**
  * SUPPORT and PROMO_CREDIT lines may leave out `discount_amount` and `amount`: no discount is
- * zero, and the amount is then original − discount.
+ * zero, and the amount is then original − discount. Values keep the types the graph declares for
+ * them, which it writes without converting them again.
  */
 export function usageLineOf(cost: Cost): UsageLine {
   const originalMicros = toMicros(cost.original_amount);
   const discountMicros = toMicros(cost.discount_amount);
-  const resourceId = cost.resource?.id || null;
+  const resourceId = textOrNull(cost.resource?.id) || null;
   return {
     id: cost.id,
     startDate: dayOfCostDate(cost.start_date),
     endDate: dayOfCostDate(cost.end_date),
-    productId: cost.product || null,
-    lineTypeId: cost.line_type || null,
-    workspaceId: cost.resource?.environment?.id || null,
-    resource: resourceId ? { id: resourceId, name: cost.resource?.display_name ?? null } : null,
+    productId: textOrNull(cost.product) || null,
+    lineTypeId: textOrNull(cost.line_type) || null,
+    workspaceId: textOrNull(cost.resource?.environment?.id) || null,
+    resource: resourceId ? { id: resourceId, name: textOrNull(cost.resource?.display_name) } : null,
     originalMicros,
     discountMicros,
     amountMicros: typeof cost.amount === 'number' ? toMicros(cost.amount) : originalMicros - discountMicros,
-    quantity: cost.quantity ?? null,
-    unit: cost.unit ?? null,
-    price: cost.price ?? null,
-    granularity: cost.granularity ?? null,
-    networkAccessType: cost.network_access_type ?? null,
-    description: cost.description ?? null,
+    quantity: numberOrNull(cost.quantity),
+    unit: textOrNull(cost.unit),
+    price: numberOrNull(cost.price),
+    granularity: textOrNull(cost.granularity),
+    networkAccessType: textOrNull(cost.network_access_type),
+    description: textOrNull(cost.description),
   };
 }
 

@@ -15,6 +15,15 @@ function line(id: string, day: string, overrides: Partial<Cost> = {}): UsageLine
 
 const bytes = (text: string) => new Uint8Array(Buffer.from(text));
 
+describe('a usage line', () => {
+  it('holds the types the graph declares, whatever types Confluent sends', () => {
+    const odd = { product: 7, unit: 42, description: true, quantity: '2.5', price: 'n/a', granularity: null } as unknown as Partial<Cost>;
+    expect(line('a', '2026-10-01', odd)).toMatchObject({ productId: '7', unit: '42', description: 'true', quantity: 2.5, price: null, granularity: null });
+    const infinite = { quantity: Number.POSITIVE_INFINITY, price: {} } as unknown as Partial<Cost>;
+    expect(line('b', '2026-10-01', infinite)).toMatchObject({ quantity: null, price: null });
+  });
+});
+
 describe('packed lines', () => {
   const lines = [
     line('a', '2026-10-01', {
