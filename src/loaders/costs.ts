@@ -11,13 +11,13 @@ import { nextTurn, type InTurn } from './turns.js';
 const windowKey = (window: { startDate: string; endDate: string }) => `${window.startDate}/${window.endDate}`;
 
 interface PeriodLines {
-  all: UsageLine[];
+  all: readonly UsageLine[];
   byWorkspace: Map<string, UsageLine[]>;
   byProduct: Map<string, UsageLine[]>;
 }
 
 /** A turn before each pass over a period's lines, so that the answers to other calls are read between them. */
-async function groupLines(all: UsageLine[]): Promise<PeriodLines> {
+async function groupLines(all: readonly UsageLine[]): Promise<PeriodLines> {
   await nextTurn();
   const byWorkspace = groupBy(all, (line) => line.workspaceId);
   await nextTurn();
@@ -34,7 +34,9 @@ function linesOfWindow(listing: readonly UsageLine[], key: string): Promise<Peri
   let lines = windowLines.get(listing);
   if (!lines) {
     const [first = '', last = ''] = key.split('/');
-    lines = groupLines(inOrderOnce(listing.filter((line) => line.startDate >= first && line.startDate < last)));
+    const inWindow = (line: UsageLine) => line.startDate >= first && line.startDate < last;
+    // Confluent sends only the window's lines: a copy without the others is needed only if it does not.
+    lines = groupLines(inOrderOnce(listing.every(inWindow) ? listing : listing.filter(inWindow)));
     windowLines.set(listing, lines);
   }
   return lines;

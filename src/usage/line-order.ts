@@ -8,12 +8,19 @@ export function byDateThenId(a: UsageLine, b: UsageLine): number {
 
 /**
  * The lines in order, each once (a line's id is unique, so a repeat is the same line sent twice).
- * The reader sorts each page, and the engine's sort merges such ordered runs in linear time.
+ * The reader sorts each page, and the engine's sort merges such ordered runs in linear time; lines
+ * already in order with no repeat, as pages that follow each other bring them, are kept as they are.
  */
-export function inOrderOnce(lines: readonly UsageLine[]): UsageLine[] {
+export function inOrderOnce(lines: readonly UsageLine[]): readonly UsageLine[] {
+  if (isStrictlyOrdered(lines)) return lines;
   const ordered = [...lines].sort(byDateThenId);
   return ordered.filter((line, index) => {
     const before = ordered[index - 1];
     return before === undefined || line.id !== before.id || line.startDate !== before.startDate;
   });
+}
+
+function isStrictlyOrdered(lines: readonly UsageLine[]): boolean {
+  for (let index = 1; index < lines.length; index++) if (byDateThenId(lines[index - 1]!, lines[index]!) >= 0) return false;
+  return true;
 }

@@ -115,8 +115,13 @@ describe('lines in order, each once', () => {
     expect(inOrderOnce(twice)).toEqual(expected);
   });
 
-  it('returns lines already in order as they are', () => {
-    expect(inOrderOnce(expected)).toEqual(expected);
+  it('keeps a line sent twice in a row once, though the rest is in order', () => {
+    const repeated = [...expected.slice(0, 10), expected[9]!, ...expected.slice(10)];
+    expect(inOrderOnce(repeated)).toEqual(expected);
+  });
+
+  it('returns lines already in order, each once, as they are, without a copy', () => {
+    expect(inOrderOnce(expected)).toBe(expected);
     expect(inOrderOnce([])).toEqual([]);
   });
 });

@@ -1,0 +1,33 @@
+// The per-request cost lines of a period, from listings a stand-in client gives: each window's
+// lines are those Confluent sent for it, in order and once, whatever else a listing holds.
+import { describe, expect, it } from 'vitest';
+import type { ConfluentReads } from '../../src/confluent/reads.js';
+import { createCostLoaders } from '../../src/loaders/costs.js';
+import { createTurns } from '../../src/loaders/turns.js';
+import { checkPeriod } from '../../src/usage/period.js';
+import { usageLineOf, type UsageLine } from '../../src/usage/usage-line.js';
+
+const line = (id: string, day: string, workspace = 'env-1'): UsageLine =>
+  usageLineOf({ id, start_date: day, end_date: day, unit: 'GB', original_amount: 1, resource: { id: 'lkc-1', environment: { id: workspace } } });
+
+function loadersOver(listing: UsageLine[]) {
+  const client = { listCosts: async () => listing } as unknown as ConfluentReads;
+  return createCostLoaders(client, {}, { batching: true }, createTurns());
+}
+
+describe('cost lines of a period', () => {
+  const period = checkPeriod({ start: '2026-10-01', end: '2026-10-08' });
+
+  it('leave out lines a listing holds from outside its window', async () => {
+    const listing = [line('b', '2026-10-02'), line('before', '2026-09-30'), line('a', '2026-10-02'), line('after', '2026-10-08')];
+    const lines = await loadersOver(listing).ofPeriod(period);
+    expect(lines.map((each) => each.id)).toEqual(['a', 'b']);
+  });
+
+  it('keep lines in order and once, and group them by workspace', async () => {
+    const listing = [line('a', '2026-10-01'), line('c', '2026-10-03', 'env-2'), line('b', '2026-10-02'), line('a', '2026-10-01')];
+    const loaders = loadersOver(listing);
+    expect((await loaders.ofPeriod(period)).map((each) => each.id)).toEqual(['a', 'b', 'c']);
+    expect((await loaders.matching(period, { workspaceId: 'env-2' })).map((each) => each.id)).toEqual(['c']);
+  });
+});
