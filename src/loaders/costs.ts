@@ -13,15 +13,19 @@ const windowKey = (window: { startDate: string; endDate: string }) => `${window.
 interface PeriodLines {
   all: readonly UsageLine[];
   byWorkspace: Map<string, UsageLine[]>;
-  byProduct: Map<string, UsageLine[]>;
+  /** Grouped when first asked for: a query by workspace never needs it. */
+  byProduct: () => Map<string, UsageLine[]>;
 }
 
-/** A turn before each pass over a period's lines, so that the answers to other calls are read between them. */
+/** A turn before grouping the period's lines, so that the answers to other calls are read first. */
 async function groupLines(all: readonly UsageLine[]): Promise<PeriodLines> {
   await nextTurn();
-  const byWorkspace = groupBy(all, (line) => line.workspaceId);
-  await nextTurn();
-  return { all, byWorkspace, byProduct: groupBy(all, (line) => line.productId) };
+  let byProduct: Map<string, UsageLine[]> | undefined;
+  return {
+    all,
+    byWorkspace: groupBy(all, (line) => line.workspaceId),
+    byProduct: () => (byProduct ??= groupBy(all, (line) => line.productId)),
+  };
 }
 
 /**
@@ -122,7 +126,7 @@ export function createCostLoaders(client: ConfluentReads, request: RequestOption
       const productId = conditions.find(([name]) => name === 'productId')?.[1];
       const [candidates, chosenBy] =
         workspaceId ? [lines.byWorkspace.get(workspaceId) ?? [], ['workspaceId', workspaceId]]
-        : productId ? [lines.byProduct.get(productId) ?? [], ['productId', productId]]
+        : productId ? [lines.byProduct().get(productId) ?? [], ['productId', productId]]
         : [lines.all, undefined];
       // The group's lines all meet the condition that chose it; only other conditions need a pass.
       const others = conditions.filter(([name, value]) => name !== chosenBy?.[0] || value !== chosenBy[1]);

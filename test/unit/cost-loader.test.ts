@@ -24,10 +24,14 @@ describe('cost lines of a period', () => {
     expect(lines.map((each) => each.id)).toEqual(['a', 'b']);
   });
 
-  it('keep lines in order and once, and group them by workspace', async () => {
+  it('keep lines in order and once, and group them by workspace and by product', async () => {
     const listing = [line('a', '2026-10-01'), line('c', '2026-10-03', 'env-2'), line('b', '2026-10-02'), line('a', '2026-10-01')];
+    listing[2] = { ...listing[2]!, productId: 'CONNECT' };
     const loaders = loadersOver(listing);
-    expect((await loaders.ofPeriod(period)).map((each) => each.id)).toEqual(['a', 'b', 'c']);
-    expect((await loaders.matching(period, { workspaceId: 'env-2' })).map((each) => each.id)).toEqual(['c']);
+    const ids = (lines: readonly UsageLine[]) => lines.map((each) => each.id);
+    expect(ids(await loaders.ofPeriod(period))).toEqual(['a', 'b', 'c']);
+    expect(ids(await loaders.matching(period, { workspaceId: 'env-2' }))).toEqual(['c']);
+    expect(ids(await loaders.matching(period, { productId: 'CONNECT' }))).toEqual(['b']);
+    expect(ids(await loaders.matching(period, { productId: 'CONNECT', workspaceId: 'env-2' }))).toEqual([]);
   });
 });
