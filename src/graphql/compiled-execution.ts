@@ -9,11 +9,12 @@ import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { asksForFederatedTrace } from './federated-trace.js';
 
 /**
- * Values of the built-in scalars and of enums are written as the resolvers return them: the
- * records the loaders build hold exactly the schema's types (strings, finite numbers, enum names),
- * and graphql-jit would otherwise build each such value's error location and path on every value
- * it writes, about 4 KB of garbage for each usage line shown and tens of milliseconds of a cold wide
- * answer. Null checks stay, and Date and DateTime values are still serialized.
+ * Values of the built-in scalars and of enums are written as the resolvers return them: Confluent's
+ * fields as its API types them, usage lines (which keep the declared types whatever a cost page
+ * holds) and values the loaders work out (counts, dollars, enum names). graphql-jit would otherwise
+ * build an error location and path for every value it writes, about 4 KB of garbage for each usage
+ * line shown and tens of milliseconds of a cold wide answer. Null checks stay, and Date and
+ * DateTime values are still serialized.
  */
 const COMPILE_OPTIONS = { disableLeafSerialization: true };
 
