@@ -90,7 +90,7 @@ function decodeLeniently(text: string): string {
 
 function splitAuthority(crn: string): { authority: string; path: string[] } {
   const trimmed = crn.trim();
-  const hasScheme = trimmed.toLowerCase().startsWith(SCHEME);
+  const hasScheme = trimmed.slice(0, SCHEME.length).toLowerCase() === SCHEME;
   const parts = (hasScheme ? trimmed.slice(SCHEME.length) : trimmed).split('/');
   const first = parts[0] ?? '';
   // Without the scheme there is no way to tell a host from a stray word, so none is read.
@@ -117,11 +117,18 @@ function readSegment(part: string): CrnSegment | undefined {
 
 // The path is split at literal `/` before decoding, so an encoded `%2F` never cuts a value.
 function readSegments(path: string[]): { segments: CrnSegment[]; includesDescendants: boolean } {
-  const parts = path.map((part) => part.trim()).filter((part) => part !== '');
+  const parts: string[] = [];
+  for (const part of path) {
+    const trimmed = part.trim();
+    if (trimmed !== '') parts.push(trimmed);
+  }
   const lastPart = parts.at(-1);
   const includesDescendants = lastPart !== undefined && decodeLeniently(lastPart) === DESCENDANTS_MARKER;
-  const segmentParts = includesDescendants ? parts.slice(0, -1) : parts;
-  const segments = segmentParts.map(readSegment).filter((segment) => segment !== undefined);
+  const segments: CrnSegment[] = [];
+  for (let index = 0; index < parts.length - (includesDescendants ? 1 : 0); index++) {
+    const segment = readSegment(parts[index]!);
+    if (segment) segments.push(segment);
+  }
   return { segments, includesDescendants };
 }
 
@@ -134,7 +141,26 @@ export function parseCrn(crn: string): ParsedCrn {
   // an unreadable grant visible in an access review instead of understating it.
   const scopeLevel: ScopeLevel = last ? (LEVEL_OF_LAST_KEY.get(last.key) ?? 'RESOURCE') : 'ORGANIZATION';
 
-  const parsed: ParsedCrn = { authority, segments, patternType, scopeLevel, includesDescendants };
+  // Every field present from the start: a role binding listing decodes thousands of CRNs, and
+  // objects of one shape are faster to make and to read than objects that grow a field at a time.
+  const parsed: ParsedCrn = {
+    authority,
+    segments,
+    organizationId: undefined,
+    environmentId: undefined,
+    clusterId: undefined,
+    ksqlClusterName: undefined,
+    schemaRegistryId: undefined,
+    flinkRegion: undefined,
+    computePoolId: undefined,
+    serviceAccountId: undefined,
+    identityProviderId: undefined,
+    resourceType: undefined,
+    resourceName: undefined,
+    patternType,
+    scopeLevel,
+    includesDescendants,
+  };
   let kafkaClusterId: string | undefined;
   for (const { key, value } of segments) {
     if (key === 'cloud-cluster') parsed.clusterId ??= value;
