@@ -124,8 +124,9 @@ function readSegments(path: string[]): { segments: CrnSegment[]; includesDescend
   }
   const lastPart = parts.at(-1);
   const includesDescendants = lastPart !== undefined && decodeLeniently(lastPart) === DESCENDANTS_MARKER;
+  const segmentCount = includesDescendants ? parts.length - 1 : parts.length;
   const segments: CrnSegment[] = [];
-  for (let index = 0; index < parts.length - (includesDescendants ? 1 : 0); index++) {
+  for (let index = 0; index < segmentCount; index++) {
     const segment = readSegment(parts[index]!);
     if (segment) segments.push(segment);
   }

@@ -14,10 +14,7 @@ export function byDateThenId(a: UsageLine, b: UsageLine): number {
 export function inOrderOnce(lines: readonly UsageLine[]): readonly UsageLine[] {
   if (isStrictlyOrdered(lines)) return lines;
   const ordered = [...lines].sort(byDateThenId);
-  return ordered.filter((line, index) => {
-    const before = ordered[index - 1];
-    return before === undefined || line.id !== before.id || line.startDate !== before.startDate;
-  });
+  return ordered.filter((line, index) => index === 0 || byDateThenId(ordered[index - 1]!, line) !== 0);
 }
 
 function isStrictlyOrdered(lines: readonly UsageLine[]): boolean {
