@@ -73,7 +73,6 @@ export class ConfluentClient {
     });
     this.#requester = new Requester({
       transport: this.#transport,
-      maxConcurrency,
       policy: resolveRetryPolicy(options.retry),
       logger: options.logger,
       onUpstreamCall: options.onUpstreamCall,
@@ -189,14 +188,15 @@ export class ConfluentClient {
         { query: { ...filters, page_size: pageSize, page_token: pageToken } },
         o,
         read,
-        startNextPage,
+        { onHead: startNextPage },
       );
       if (pageToken !== undefined) started.set(pageToken, page);
       return page;
     };
-    // As soon as a page's head names the next page, that page is asked for: it gets the slot this
-    // page is about to free, ahead of calls that are not part of a list already being read. Paging
-    // itself still follows the fully read `metadata.next`, so a head read wrongly costs a call, not data.
+    // As soon as a page's head names the next page, that page is asked for: the transport has
+    // already started it from the same head, ahead of calls that are not part of a list being read.
+    // Paging itself still follows the fully read `metadata.next`, so a head read wrongly costs a
+    // call, not data.
     const startNextPage = (head: Buffer): void => {
       const next = nextLinkInHead(head);
       if (typeof next !== 'string') return;

@@ -1,9 +1,12 @@
-// One GET over a keep-alive undici pool to the configured host. No retries and no error mapping
-// here: this file only sends a request and reads the whole response.
+// GETs to the configured host, made on the upstream thread (upstream-thread.ts) over its
+// keep-alive connections and under the concurrency cap. No retries and no error mapping here:
+// this file only sends a request and hands back the whole response, or why there is none.
 
-import { Pool } from 'undici';
-import { HEAD_BYTES } from './list-head.js';
 import type { TransportFailure } from './retry-policy.js';
+import { upstreamThread, type CallOptions, type UpstreamResponse, type WireOutcome } from './upstream-thread.js';
+
+export type { CallOptions, WireOutcome } from './upstream-thread.js';
+export type HttpResponse = UpstreamResponse;
 
 export interface HttpTimeouts {
   connectMs: number;
@@ -16,24 +19,14 @@ export interface HttpTransportOptions {
   apiKey: string;
   apiSecret: string;
   userAgent: string;
-  /** Sockets to keep; the caller caps requests in flight to the same number. */
+  /** Calls on the wire at once, at most, and the sockets kept for them; the rest wait their turn. */
   connections: number;
   timeouts: HttpTimeouts;
 }
 
-export interface HttpResponse {
-  status: number;
-  /** By lower-case name; repeated headers joined with `, `. */
-  headers: Record<string, string | undefined>;
-  /** The body's bytes in a buffer of their own; decoding is the reader's choice. */
-  body: Buffer;
-}
-
 export class HttpTransport {
-  readonly #pool: Pool;
+  readonly #client: number;
   readonly #basePath: string;
-  // Private, so the credential never shows in util.inspect or JSON of the transport.
-  readonly #headers: Record<string, string>;
 
   constructor(options: HttpTransportOptions) {
     const base = new URL(options.apiUrl);
@@ -41,55 +34,37 @@ export class HttpTransport {
       throw new TypeError('apiUrl must be an http(s) URL');
     }
     this.#basePath = base.pathname.replace(/\/+$/, '');
-    this.#pool = new Pool(base.origin, {
-      connections: options.connections,
-      connectTimeout: options.timeouts.connectMs,
-      headersTimeout: options.timeouts.headersMs,
-      bodyTimeout: options.timeouts.bodyMs,
-    });
     const credential = Buffer.from(`${options.apiKey}:${options.apiSecret}`).toString('base64');
-    this.#headers = {
-      authorization: `Basic ${credential}`,
-      accept: 'application/json',
-      'user-agent': options.userAgent,
-    };
+    // The credential goes to the upstream thread with the client and is kept nowhere on this object.
+    this.#client = upstreamThread.open({
+      origin: base.origin,
+      headers: { authorization: `Basic ${credential}`, accept: 'application/json', 'user-agent': options.userAgent },
+      connections: options.connections,
+      timeouts: options.timeouts,
+    });
+  }
+
+  /** Calls holding a slot now. */
+  get inFlight(): number {
+    return upstreamThread.inFlight(this.#client);
   }
 
   /**
-   * `pathAndQuery` is relative to the configured base URL, e.g. `/iam/v2/users?page_size=100`.
-   * `onHead` is shown the first bytes of a successful response's body (HEAD_BYTES of them, or the
-   * whole body if shorter) as soon as they are in, and before the returned promise settles.
+   * `pathAndQuery` is relative to the configured base URL, e.g. `/iam/v2/users?page_size=100`. The
+   * call waits for a slot in its turn; an abort while it waits or runs settles it at once.
    */
-  async get(pathAndQuery: string, signal: AbortSignal, onHead?: (head: Buffer) => void): Promise<HttpResponse> {
-    const response = await this.#pool.request({
-      method: 'GET',
-      path: this.#basePath + pathAndQuery,
-      headers: this.#headers,
-      signal,
-    });
-    let showHead = response.statusCode >= 200 && response.statusCode <= 299 ? onHead : undefined;
-    const chunks: Buffer[] = [];
-    let length = 0;
-    for await (const chunk of response.body as AsyncIterable<Buffer>) {
-      chunks.push(chunk);
-      length += chunk.length;
-      if (showHead && length >= HEAD_BYTES) {
-        showHead(Buffer.concat(chunks, length));
-        showHead = undefined;
-      }
-    }
-    const body = Buffer.concat(chunks, length);
-    showHead?.(body);
-    return { status: response.statusCode, headers: flattenHeaders(response.headers), body };
+  get(pathAndQuery: string, signal: AbortSignal, options: CallOptions = {}): Promise<WireOutcome> {
+    const nextPage = options.nextPage === undefined ? undefined : this.#basePath + options.nextPage;
+    return upstreamThread.get(this.#client, this.#basePath + pathAndQuery, signal, { ...options, nextPage });
   }
 
   /** Lets requests in flight finish, then closes the sockets. */
   close(): Promise<void> {
-    return this.#pool.close();
+    return upstreamThread.close(this.#client);
   }
 }
 
-/** Classifies an error thrown by `get` for the retry policy. */
+/** Classifies the error of a call that got no response, for the retry policy. */
 export function transportFailureOf(error: unknown): TransportFailure {
   const { code, syscall } = (error ?? {}) as { code?: unknown; syscall?: unknown };
   switch (code) {
@@ -104,12 +79,4 @@ export function transportFailureOf(error: unknown): TransportFailure {
   }
   // Errors from the OS (ECONNRESET, ECONNREFUSED, EPIPE, ENOTFOUND…) name the syscall that failed.
   return typeof syscall === 'string' ? 'connection' : 'unknown';
-}
-
-function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string | undefined> {
-  const flat: Record<string, string | undefined> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  return flat;
 }

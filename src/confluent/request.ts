@@ -4,10 +4,11 @@
 
 import { openCallScope, type CallScope, type RequestOptions } from './call-scope.js';
 import { abortError, ConfluentError, responseError, transportError, unexpectedResponseError } from './errors.js';
-import { transportFailureOf, type HttpResponse, type HttpTransport } from './http.js';
+import { transportFailureOf, type CallOptions, type HttpResponse, type HttpTransport } from './http.js';
+import { nextPageTemplate } from './next-page.js';
 import { decideRetry, retryReasonOf, type AttemptOutcome, type RetryPolicy, type RetryReason } from './retry-policy.js';
 import { methodOf, pathOf, type Route, type RouteInput } from './routes.js';
-import { Semaphore, type Turn } from './semaphore.js';
+import type { Turn } from './semaphore.js';
 
 /** The part of a pino logger the client uses. */
 export interface Logger {
@@ -31,8 +32,8 @@ export interface UpstreamCallEvent {
 }
 
 export interface RequesterOptions {
+  /** Holds the concurrency cap: calls beyond it wait there, in their turn. */
   transport: HttpTransport;
-  maxConcurrency: number;
   policy: RetryPolicy;
   logger?: Logger;
   onUpstreamCall?: (event: UpstreamCallEvent) => void;
@@ -58,32 +59,35 @@ type AttemptResult =
   /** Without an outcome the call is over: it was aborted or ran out of time. */
   | { ok: false; error: ConfluentError; outcome?: AttemptOutcome };
 
+/** A page of a list: `onHead` sees the first bytes of each successful body as soon as they are in. */
+export interface ListPageCall {
+  onHead(head: Buffer): void;
+}
+
 export class Requester {
   readonly #options: RequesterOptions;
-  readonly #slots: Semaphore;
-  #inFlight = 0;
 
   constructor(options: RequesterOptions) {
     this.#options = options;
-    this.#slots = new Semaphore(options.maxConcurrency);
   }
 
   /** Attempts on the wire now, that is holding a concurrency slot. */
   get inFlight(): number {
-    return this.#inFlight;
+    return this.#options.transport.inFlight;
   }
 
   /**
    * GETs `route` and returns its body as `read` makes it: by default its parsed JSON, which the
-   * caller types. `onHead` sees the first bytes of a successful body while the call still holds its
-   * slot, so a call it starts (a list's next page) is next in line for that slot.
+   * caller types. For a page of a list (`listPage`), the transport starts the next page that the
+   * head of the body names while this one is still read, ahead of other waiting calls; the caller
+   * then asks for it by its page token as for any page.
    */
   async get<T>(
     route: Route,
     input: RouteInput = {},
     options: RequestOptions = {},
     read: BodyReader<T> = readJson as BodyReader<T>,
-    onHead?: (head: Buffer) => void,
+    listPage?: ListPageCall,
   ): Promise<T> {
     const { policy } = this.#options;
     const logger = this.#loggerFor(options);
@@ -92,12 +96,13 @@ export class Requester {
     // A next page continues a listing that callers already wait on, so it goes before new calls;
     // the calls of a fan-out go after them.
     const turn: Turn = input.query?.page_token !== undefined ? 'first' : options.fanOut ? 'last' : 'in-turn';
+    const wire = { turn, onHead: listPage?.onHead, nextPage: listPage ? nextPageTemplate(route, input) : undefined };
     const scope = openCallScope(options);
     try {
       let waitedMs = 0;
       let retryReason: RetryReason | undefined;
       for (let attempt = 1; ; attempt += 1) {
-        const result = await this.#attempt({ route, path, attempt, retryReason, turn }, scope, options, read, onHead);
+        const result = await this.#attempt({ route, path, attempt, retryReason, wire }, scope, options, read);
         if (result.ok) return result.value as T;
         if (result.outcome === undefined) throw result.error;
         const context = { method, attempt, waitedMs, now: Date.now(), deadlineAt: options.deadlineAt };
@@ -116,30 +121,14 @@ export class Requester {
   }
 
   async #attempt(
-    call: { route: Route; path: string; attempt: number; retryReason?: RetryReason; turn: Turn },
+    call: { route: Route; path: string; attempt: number; retryReason?: RetryReason; wire: CallOptions },
     scope: CallScope,
     options: RequestOptions,
     read: BodyReader<unknown>,
-    onHead: ((head: Buffer) => void) | undefined,
   ): Promise<AttemptResult> {
-    const { route, path, attempt, retryReason, turn } = call;
-    // Timed inside the slot: once the response is read, the slot goes to the next call.
-    const onTheWire = () => {
-      const startedAt = performance.now();
-      this.#inFlight += 1;
-      const ended = () => {
-        this.#inFlight -= 1;
-        return performance.now() - startedAt;
-      };
-      return this.#options.transport.get(path, scope.signal, onHead).then(
-        (response) => ({ response, durationMs: ended() }),
-        (error: unknown) => ({ error, durationMs: ended() }),
-      );
-    };
-    // The transport's outcome never rejects: a rejection here is the wait for a slot aborting.
-    const settled = await this.#slots.run(onTheWire, scope.signal, turn).catch(() => {
-      throw abortError(route, scope.abortKind() ?? 'aborted');
-    });
+    const { route, path, attempt, retryReason, wire } = call;
+    // The transport's outcome never rejects; its duration is the time on the wire, without the wait for a slot.
+    const settled = await this.#options.transport.get(path, scope.signal, wire);
     const { durationMs } = settled;
 
     const interpreted =

@@ -2,13 +2,14 @@
 // month of a large organization's costs is tens of megabytes of JSON: parsed here on the main
 // thread, it would hold up every other request and upstream call for hundreds of milliseconds.
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { ConfluentError } from '../confluent/errors.js';
 import { nextLinkInHead } from '../confluent/list-head.js';
 import type { ListPage } from '../confluent/pagination.js';
 import { readCostPage, type ReadCostPage } from './cost-page.js';
 import type { CostPageReply, CostPageRequest } from './cost-page-worker.js';
 import { unpackLines } from './packed-lines.js';
+import { startModuleWorker } from '../module-worker.js';
 import type { UsageLine } from './usage-line.js';
 
 type ReadPage = Extract<ReadCostPage, { ok: true }>;
@@ -16,17 +17,6 @@ type ReadPage = Extract<ReadCostPage, { ok: true }>;
 interface Waiting {
   resolve(page: ReadPage): void;
   reject(problem: string): void;
-}
-
-/** The worker, from its compiled file, or from its source through tsx's loader when running sources. */
-function startWorker(): Worker {
-  const runningSources = import.meta.url.endsWith('.ts');
-  const file = new URL(`./cost-page-worker.${runningSources ? 'ts' : 'js'}`, import.meta.url);
-  if (!runningSources) return new Worker(file);
-  // On Node 20 a worker does not inherit its parent's module loader hooks, so it registers tsx's.
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const boot = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(file.href)}); });`;
-  return new Worker(boot, { eval: true });
 }
 
 /**
@@ -114,7 +104,7 @@ export class CostPageReader {
   #running(slot: number): ReaderWorker {
     const running = this.#workers[slot];
     if (running) return running;
-    const reader: ReaderWorker = { worker: startWorker(), waiting: new Map() };
+    const reader: ReaderWorker = { worker: startModuleWorker('cost-page-worker', import.meta.url), waiting: new Map() };
     const { worker } = reader;
     worker.on('message', (reply: CostPageReply) => this.#answer(reader, reply));
     // A worker that fails fails the pages it was reading; the next page starts a new one.

@@ -37,10 +37,10 @@ describe('HttpTransport', () => {
     const apiUrl = await serverSending(200, head, '"y"]}', seen);
     const transport = transportTo(apiUrl);
 
-    const response = await transport.get('/p', new AbortController().signal, headSeen);
+    const outcome = await transport.get('/p', new AbortController().signal, { onHead: headSeen });
 
     expect((await seen).toString()).toBe(head);
-    expect(JSON.parse(response.body.toString()).data.at(-1)).toBe('y');
+    expect('response' in outcome && JSON.parse(outcome.response.body.toString()).data.at(-1)).toBe('y');
     await transport.close();
   });
 
@@ -48,15 +48,15 @@ describe('HttpTransport', () => {
     const heads: string[] = [];
     const shortUrl = await serverSending(200, '{"data":[]', '}', Promise.resolve());
     const transport = transportTo(shortUrl);
-    await transport.get('/p', new AbortController().signal, (head) => heads.push(head.toString()));
+    await transport.get('/p', new AbortController().signal, { onHead: (head) => heads.push(head.toString()) });
     expect(heads).toEqual(['{"data":[]}']);
     await transport.close();
     server?.close();
 
     const errorUrl = await serverSending(503, '{"errors":[', ']}', Promise.resolve());
     const failing = transportTo(errorUrl);
-    const response = await failing.get('/p', new AbortController().signal, (head) => heads.push(head.toString()));
-    expect(response.status).toBe(503);
+    const outcome = await failing.get('/p', new AbortController().signal, { onHead: (head) => heads.push(head.toString()) });
+    expect('response' in outcome && outcome.response.status).toBe(503);
     expect(heads).toHaveLength(1);
     await failing.close();
   });

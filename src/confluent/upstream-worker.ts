@@ -1,0 +1,224 @@
+// The upstream thread: every call to Confluent goes on the wire from here, under the per-host
+// concurrency cap. The event loop, busy with answers and garbage collection for tens of
+// milliseconds at a time, would otherwise leave a slot idle after each answer until it could read
+// it and start the next call; here a finished call's slot goes to the next one at once. Next pages
+// of a list are started from the head of the page before, as soon as it is in.
+import { parentPort, type Transferable } from 'node:worker_threads';
+import { Pool } from 'undici';
+import { HEAD_BYTES, nextLinkInHead } from './list-head.js';
+import { nextPagePath } from './next-page.js';
+import { nextPageToken } from './pagination.js';
+import { Semaphore, type Turn } from './semaphore.js';
+import type { FromUpstreamThread, ToUpstreamThread, WireError } from './upstream-protocol.js';
+
+/** How long a next page started ahead is kept for a caller that has not asked for it yet. */
+const UNCLAIMED_KEPT_MS = 30_000;
+
+type Report = FromUpstreamThread extends infer M ? (M extends { call: number } ? Omit<M, 'call'> : never) : never;
+
+interface Client {
+  pool: Pool;
+  headers: Record<string, string>;
+  slots: Semaphore;
+  /** Next pages started ahead of the event loop's asking, by path. */
+  unclaimed: Map<string, Call>;
+}
+
+/** One call on the wire (or waiting for a slot), reported to the event loop once it is claimed. */
+class Call {
+  readonly controller = new AbortController();
+  /** The event loop's id for the call; undefined while a next page started ahead waits to be asked for. */
+  id: number | undefined;
+  readonly #held: Array<[Report, Transferable[]]> = [];
+  /** The next page's path, once the head shows one, and the call started for it. */
+  nextPath: string | undefined;
+  next: Call | undefined;
+  /** Its answer or failure is in (and sent, or held for the caller to come). */
+  settled = false;
+
+  constructor(
+    readonly client: Client,
+    readonly path: string,
+    readonly nextPage: string | undefined,
+  ) {}
+
+  report(message: Report, transfer: Transferable[] = []): void {
+    if (this.id === undefined) this.#held.push([message, transfer]);
+    else parentPort?.postMessage({ ...message, call: this.id } as FromUpstreamThread, transfer);
+  }
+
+  claim(id: number): void {
+    this.id = id;
+    for (const [message, transfer] of this.#held.splice(0)) this.report(message, transfer);
+  }
+}
+
+const clients = new Map<number, Client>();
+const calls = new Map<number, Call>();
+
+function wireError(error: unknown): WireError {
+  const { name, message, code, syscall } = (error ?? {}) as Partial<Record<keyof WireError, unknown>>;
+  return {
+    name: typeof name === 'string' ? name : 'Error',
+    message: typeof message === 'string' ? message : String(error),
+    code: typeof code === 'string' ? code : undefined,
+    syscall: typeof syscall === 'string' ? syscall : undefined,
+  };
+}
+
+function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string | undefined> {
+  const flat: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return flat;
+}
+
+/** Joins the chunks into a buffer of its own, which moves to the event loop without a copy. */
+function joined(chunks: Buffer[], length: number): Uint8Array<ArrayBuffer> {
+  const body = new Uint8Array(length);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return body;
+}
+
+function run(call: Call, turn: Turn): void {
+  call.client.slots.run(() => onTheWire(call), call.controller.signal, turn).catch((error: unknown) => {
+    // Aborted while waiting for a slot: the event loop has already settled it.
+    call.report({ kind: 'failed', error: wireError(error), durationMs: 0 });
+  });
+}
+
+async function onTheWire(call: Call): Promise<void> {
+  const { pool, headers } = call.client;
+  const startedAt = performance.now();
+  call.report({ kind: 'started' });
+  try {
+    const response = await pool.request({ method: 'GET', path: call.path, headers, signal: call.controller.signal });
+    const successful = response.statusCode >= 200 && response.statusCode <= 299;
+    const chunks: Buffer[] = [];
+    let length = 0;
+    let headShown = !successful;
+    for await (const chunk of response.body as AsyncIterable<Buffer>) {
+      chunks.push(chunk);
+      length += chunk.length;
+      if (!headShown && length >= HEAD_BYTES) {
+        headShown = true;
+        const head = joined(chunks, length);
+        continueList(call, head);
+        call.report({ kind: 'head', head }, [head.buffer]);
+      }
+    }
+    const body = joined(chunks, length);
+    // A short body is its own head: the event loop shows it before the response settles.
+    if (!headShown) continueList(call, body);
+    const durationMs = performance.now() - startedAt;
+    call.report({ kind: 'response', status: response.statusCode, headers: flattenHeaders(response.headers), body, durationMs }, [body.buffer]);
+  } catch (error) {
+    call.report({ kind: 'failed', error: wireError(error), durationMs: performance.now() - startedAt });
+  } finally {
+    call.settled = true;
+    if (call.id !== undefined) calls.delete(call.id);
+    else forgetLater(call);
+  }
+}
+
+/** Notes the next page a list page's head names, and starts it once the page itself is asked for. */
+function continueList(call: Call, head: Uint8Array): void {
+  if (call.nextPage === undefined) return;
+  const next = nextLinkInHead(head);
+  if (typeof next !== 'string') return;
+  try {
+    const token = nextPageToken('', next);
+    if (token !== undefined) call.nextPath = nextPagePath(call.nextPage, token);
+  } catch {
+    // A `next` without a token: the event loop's full parse reports it.
+  }
+  if (call.id !== undefined) startNext(call);
+}
+
+/**
+ * Starts the next page of a page the event loop has asked for, ahead of the event loop's own
+ * asking: one page ahead at most, so a list nobody reads any more costs one call, not the rest.
+ */
+function startNext(call: Call): void {
+  const { client, nextPath } = call;
+  if (nextPath === undefined || call.next || client.unclaimed.has(nextPath)) return;
+  const next = new Call(client, nextPath, call.nextPage);
+  call.next = next;
+  client.unclaimed.set(nextPath, next);
+  run(next, 'first');
+}
+
+function forgetLater(call: Call): void {
+  setTimeout(() => {
+    if (call.client.unclaimed.get(call.path) === call) call.client.unclaimed.delete(call.path);
+  }, UNCLAIMED_KEPT_MS).unref();
+}
+
+function abortUnclaimed(call: Call | undefined): void {
+  if (call?.id !== undefined || !call) return;
+  call.client.unclaimed.delete(call.path);
+  call.controller.abort();
+}
+
+function handle(message: ToUpstreamThread): void {
+  switch (message.kind) {
+    case 'open': {
+      const { origin, connections, timeouts } = message;
+      clients.set(message.client, {
+        pool: new Pool(origin, {
+          connections,
+          connectTimeout: timeouts.connectMs,
+          headersTimeout: timeouts.headersMs,
+          bodyTimeout: timeouts.bodyMs,
+        }),
+        headers: message.headers,
+        slots: new Semaphore(connections),
+        unclaimed: new Map(),
+      });
+      return;
+    }
+    case 'close': {
+      const client = clients.get(message.client);
+      clients.delete(message.client);
+      for (const call of client?.unclaimed.values() ?? []) abortUnclaimed(call);
+      void (client?.pool.close() ?? Promise.resolve()).then(() => parentPort?.postMessage({ kind: 'closed', client: message.client } satisfies FromUpstreamThread));
+      return;
+    }
+    case 'get': {
+      const client = clients.get(message.client);
+      if (!client) {
+        const error = { name: 'ClientClosedError', message: 'the client is closed', code: 'UND_ERR_CLOSED' };
+        parentPort?.postMessage({ kind: 'failed', call: message.call, error, durationMs: 0 } satisfies FromUpstreamThread);
+        return;
+      }
+      const ahead = client.unclaimed.get(message.path);
+      if (ahead) {
+        client.unclaimed.delete(message.path);
+        if (!ahead.settled) calls.set(message.call, ahead);
+        ahead.claim(message.call);
+        startNext(ahead);
+        return;
+      }
+      const call = new Call(client, message.path, message.nextPage);
+      call.id = message.call;
+      calls.set(message.call, call);
+      run(call, message.turn);
+      return;
+    }
+    case 'abort': {
+      const call = calls.get(message.call);
+      calls.delete(message.call);
+      call?.controller.abort();
+      // Its next page was started for a reader that has now given up.
+      abortUnclaimed(call?.next);
+      return;
+    }
+  }
+}
+
+parentPort?.on('message', handle);

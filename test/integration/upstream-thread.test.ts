@@ -1,0 +1,136 @@
+// Calls go on the wire from the upstream thread, so a busy event loop does not hold them up: a
+// slot that frees goes to the next call, and a list's next page starts from the head of the page
+// before, while the event loop is still busy. The upstream server here runs in a worker thread of
+// its own, so that it answers while this test blocks the event loop.
+import { once } from 'node:events';
+import { Worker } from 'node:worker_threads';
+import { afterEach, describe, expect, it } from 'vitest';
+import { HttpTransport } from '../../src/confluent/http.js';
+import { nextPageTemplate } from '../../src/confluent/next-page.js';
+import { pathOf, ROUTES } from '../../src/confluent/routes.js';
+
+/**
+ * Answers every GET after `delayMs` (never, for paths with `hang` in them). Users pages carry a
+ * `metadata.next` up to page 3. Tells its parent, when asked, when each path arrived (epoch ms).
+ */
+const SERVER = `
+  const { createServer } = require('node:http');
+  const { parentPort, workerData } = require('node:worker_threads');
+  const arrivals = [];
+  const server = createServer((request, response) => {
+    arrivals.push({ path: request.url, at: performance.timeOrigin + performance.now() });
+    if (request.url.includes('hang')) return;
+    const page = Number(new URL(request.url, 'http://x').searchParams.get('page_token') ?? 1);
+    const next = page < 3 ? '/iam/v2/users?page_size=100&page_token=' + (page + 1) : null;
+    setTimeout(() => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ api_version: 'iam/v2', kind: 'UserList', metadata: { next }, data: [{ id: 'u-' + page }] }));
+    }, workerData.delayMs);
+  });
+  server.listen(0, '127.0.0.1', () => parentPort.postMessage({ port: server.address().port }));
+  parentPort.on('message', () => parentPort.postMessage({ arrivals }));
+`;
+
+let server: Worker | undefined;
+
+afterEach(async () => {
+  await server?.terminate();
+  server = undefined;
+});
+
+async function upstreamServer(delayMs: number) {
+  server = new Worker(SERVER, { eval: true, workerData: { delayMs } });
+  const [{ port }] = (await once(server, 'message')) as [{ port: number }];
+  const worker = server;
+  return {
+    apiUrl: `http://127.0.0.1:${port}`,
+    async arrivals(): Promise<Array<{ path: string; at: number }>> {
+      worker.postMessage('arrivals');
+      const [reply] = (await once(worker, 'message')) as [{ arrivals: Array<{ path: string; at: number }> }];
+      return reply.arrivals;
+    },
+  };
+}
+
+/** A transport whose thread is up and connected, so the test times only the calls it makes. */
+async function transportTo(apiUrl: string, connections: number): Promise<HttpTransport> {
+  const timeouts = { connectMs: 1_000, headersMs: 5_000, bodyMs: 5_000 };
+  const transport = new HttpTransport({ apiUrl, apiKey: 'key', apiSecret: 'secret', userAgent: 'test', connections, timeouts });
+  await transport.get('/warm-up', new AbortController().signal);
+  return transport;
+}
+
+const pathsOf = (arrivals: Array<{ path: string }>) => arrivals.map((arrival) => arrival.path).filter((path) => path !== '/warm-up');
+
+/** Keeps the event loop busy, as a long answer or a garbage collection does; returns when it is free again. */
+function blockEventLoop(ms: number): number {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    // busy
+  }
+  return performance.timeOrigin + performance.now();
+}
+
+describe('the upstream thread', () => {
+  it('gives a freed slot to the next waiting call while the event loop is busy', async () => {
+    const upstream = await upstreamServer(20);
+    const transport = await transportTo(upstream.apiUrl, 1);
+    const signal = new AbortController().signal;
+
+    const calls = Promise.all([transport.get('/first', signal), transport.get('/second', signal)]);
+    const freeAgainAt = blockEventLoop(600);
+    const outcomes = await calls;
+
+    expect(outcomes.map((outcome) => 'response' in outcome && outcome.response.status)).toEqual([200, 200]);
+    const arrivals = (await upstream.arrivals()).slice(1);
+    expect(pathsOf(arrivals)).toEqual(['/first', '/second']);
+    // One at a time, and the second before the event loop could have started it.
+    expect(arrivals[1]!.at - arrivals[0]!.at).toBeGreaterThanOrEqual(20);
+    expect(arrivals[1]!.at).toBeLessThan(freeAgainAt);
+    await transport.close();
+  });
+
+  it('starts the next page of a list from the head of the page before while the event loop is busy, and once only', async () => {
+    const upstream = await upstreamServer(20);
+    const transport = await transportTo(upstream.apiUrl, 1);
+    const signal = new AbortController().signal;
+    const pagePath = (pageToken?: string) => pathOf(ROUTES.users, { query: { page_size: 100, page_token: pageToken } });
+    const nextPage = nextPageTemplate(ROUTES.users, { query: { page_size: 100, page_token: undefined } });
+
+    const first = transport.get(pagePath(), signal, { nextPage });
+    const freeAgainAt = blockEventLoop(600);
+    await first;
+    // Page 2 was started ahead and is now asked for; page 3 only once page 2 is.
+    const second = await transport.get(pagePath('2'), signal, { nextPage, turn: 'first' });
+    const third = await transport.get(pagePath('3'), signal, { nextPage, turn: 'first' });
+
+    const bodies = [second, third].map((outcome) => 'response' in outcome && JSON.parse(outcome.response.body.toString()).data[0].id);
+    expect(bodies).toEqual(['u-2', 'u-3']);
+    const arrivals = (await upstream.arrivals()).slice(1);
+    expect(pathsOf(arrivals)).toEqual([pagePath(), pagePath('2'), pagePath('3')]);
+    expect(arrivals[1]!.at).toBeLessThan(freeAgainAt);
+    await transport.close();
+  });
+
+  it('drops a call whose caller gives up while it waits for a slot, and keeps the slot for the next', async () => {
+    const upstream = await upstreamServer(20);
+    const transport = await transportTo(upstream.apiUrl, 1);
+    const hanging = new AbortController();
+    const givingUp = new AbortController();
+
+    const hung = transport.get('/hang', hanging.signal);
+    const dropped = transport.get('/dropped', givingUp.signal);
+    const waiting = transport.get('/after', new AbortController().signal);
+    while (!(await upstream.arrivals()).some((arrival) => arrival.path === '/hang')) await new Promise((resolve) => setTimeout(resolve, 10));
+    givingUp.abort(new Error('gave up'));
+    expect(await dropped).toMatchObject({ error: { message: 'gave up' }, durationMs: 0 });
+    hanging.abort(new Error('no more waiting'));
+    expect(await hung).toMatchObject({ error: { message: 'no more waiting' } });
+    const after = await waiting;
+
+    expect('response' in after && after.response.status).toBe(200);
+    expect(pathsOf(await upstream.arrivals())).toEqual(['/hang', '/after']);
+    expect(transport.inFlight).toBe(0);
+    await transport.close();
+  });
+});
