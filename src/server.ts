@@ -34,6 +34,7 @@ import { tracingPlugin } from './observability/tracing-plugin.js';
 import { requestLogPlugin } from './graphql/request-log-plugin.js';
 import { resolvers } from './resolvers/index.js';
 import { loadTypeDefs } from './schema.js';
+import { upstreamThread } from './confluent/upstream-thread.js';
 import { costPageReader } from './usage/cost-page-reader.js';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -126,6 +127,7 @@ export function createServer(options: ServerOptions): Subgraph {
   return {
     async listen(port, host) {
       await apollo.start();
+      upstreamThread.start();
       costPageReader.start();
       started = true;
       app.use(
