@@ -127,7 +127,7 @@ export function createServer(options: ServerOptions): Subgraph {
   return {
     async listen(port, host) {
       await apollo.start();
-      upstreamThread.start();
+      await upstreamThread.start();
       costPageReader.start();
       started = true;
       app.use(

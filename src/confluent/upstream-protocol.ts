@@ -8,7 +8,9 @@ export type ToUpstreamThread =
   | { kind: 'close'; client: number }
   /** `nextPage`: for a page of a list, the path of its next page with a marker for the token. */
   | { kind: 'get'; client: number; call: number; path: string; turn: Turn; nextPage?: string }
-  | { kind: 'abort'; call: number };
+  | { kind: 'abort'; call: number }
+  /** The event loop has taken a response's body off the channel. */
+  | { kind: 'taken'; bytes: number };
 
 /** What is kept of a transport error: enough to tell its kind, nothing that holds a socket. */
 export interface WireError {
@@ -19,6 +21,7 @@ export interface WireError {
 }
 
 export type FromUpstreamThread =
+  | { kind: 'ready' }
   | { kind: 'closed'; client: number }
   /** The call holds a slot and is on the wire. */
   | { kind: 'started'; call: number }

@@ -50,6 +50,7 @@ function errorOf({ name, message, code, syscall }: WireError): Error {
 
 export class UpstreamThread {
   #worker: Worker | undefined;
+  #ready: Promise<void> | undefined;
   readonly #clients = new Map<number, ClientOptions>();
   readonly #calls = new Map<number, PendingCall>();
   readonly #closing = new Map<number, () => void>();
@@ -57,9 +58,10 @@ export class UpstreamThread {
   #nextClient = 1;
   #nextCall = 1;
 
-  /** Starts the thread ahead of the first call, so no request waits for it to load. */
-  start(): void {
+  /** Starts the thread ahead of the first call and resolves once it takes calls, so no request waits for it to load. */
+  start(): Promise<void> {
     this.#running();
+    return this.#ready ?? Promise.resolve();
   }
 
   open(options: ClientOptions): number {
@@ -108,12 +110,15 @@ export class UpstreamThread {
   }
 
   #receive(message: FromUpstreamThread): void {
+    if (message.kind === 'ready') return;
     if (message.kind === 'closed') {
       this.#closing.get(message.client)?.();
       this.#closing.delete(message.client);
       this.#refIfBusy();
       return;
     }
+    // Taken off the channel, whether or not the caller still waits for it.
+    if (message.kind === 'response') this.#post({ kind: 'taken', bytes: message.body.byteLength });
     const pending = this.#calls.get(message.call);
     // A call the caller gave up on: its end is of no interest.
     if (!pending) return;
@@ -163,10 +168,20 @@ export class UpstreamThread {
   #running(): Worker {
     if (this.#worker) return this.#worker;
     const worker = startModuleWorker('upstream-worker', import.meta.url);
+    // Referenced until it takes calls, so that a process waiting for it does not exit meanwhile.
+    this.#ready = new Promise<void>((resolve) => {
+      const onReady = (message: FromUpstreamThread) => {
+        if (message.kind !== 'ready') return;
+        worker.off('message', onReady);
+        resolve();
+      };
+      worker.on('message', onReady);
+      // A thread that fails to start is not waited for: its calls fail and a new one starts.
+      worker.once('exit', () => resolve());
+    }).then(() => this.#refIfBusy());
     worker.on('message', (message: FromUpstreamThread) => this.#receive(message));
     worker.on('error', () => this.#stopped(worker));
     worker.on('exit', () => this.#stopped(worker));
-    worker.unref();
     this.#worker = worker;
     // A new thread after one stopped: the clients still open are opened again there.
     for (const [client, options] of this.#clients) worker.postMessage({ kind: 'open', client, ...options } satisfies ToUpstreamThread);

@@ -14,6 +14,13 @@ import type { FromUpstreamThread, ToUpstreamThread, WireError } from './upstream
 /** How long a next page started ahead is kept for a caller that has not asked for it yet. */
 const UNCLAIMED_KEPT_MS = 30_000;
 
+/**
+ * Bytes of bodies sent to the event loop and not yet taken by it, past which no new call starts: an
+ * event loop slower than the network (thousands of calls, large pages) would otherwise have every
+ * body waiting in memory at once, where reading them itself kept the rest in the network.
+ */
+export const BODY_BUDGET_BYTES = 64 * 1024 * 1024;
+
 type Report = FromUpstreamThread extends infer M ? (M extends { call: number } ? Omit<M, 'call'> : never) : never;
 
 interface Client {
@@ -43,8 +50,12 @@ class Call {
   ) {}
 
   report(message: Report, transfer: Transferable[] = []): void {
-    if (this.id === undefined) this.#held.push([message, transfer]);
-    else parentPort?.postMessage({ ...message, call: this.id } as FromUpstreamThread, transfer);
+    if (this.id === undefined) {
+      this.#held.push([message, transfer]);
+      return;
+    }
+    if (message.kind === 'response') bodies.sent(message.body.byteLength);
+    parentPort?.postMessage({ ...message, call: this.id } as FromUpstreamThread, transfer);
   }
 
   claim(id: number): void {
@@ -55,6 +66,23 @@ class Call {
 
 const clients = new Map<number, Client>();
 const calls = new Map<number, Call>();
+
+/** Bodies on their way to the event loop, and calls waiting for them to be taken. */
+const bodies = {
+  untaken: 0,
+  waiting: [] as Array<() => void>,
+  sent(bytes: number): void {
+    this.untaken += bytes;
+  },
+  taken(bytes: number): void {
+    this.untaken -= bytes;
+    while (this.untaken <= BODY_BUDGET_BYTES && this.waiting.length > 0) this.waiting.shift()?.();
+  },
+  room(): Promise<void> | undefined {
+    if (this.untaken <= BODY_BUDGET_BYTES) return undefined;
+    return new Promise((resolve) => this.waiting.push(resolve));
+  },
+};
 
 function wireError(error: unknown): WireError {
   const { name, message, code, syscall } = (error ?? {}) as Partial<Record<keyof WireError, unknown>>;
@@ -94,6 +122,7 @@ function run(call: Call, turn: Turn): void {
 
 async function onTheWire(call: Call): Promise<void> {
   const { pool, headers } = call.client;
+  await bodies.room();
   const startedAt = performance.now();
   call.report({ kind: 'started' });
   try {
@@ -210,6 +239,9 @@ function handle(message: ToUpstreamThread): void {
       run(call, message.turn);
       return;
     }
+    case 'taken':
+      bodies.taken(message.bytes);
+      return;
     case 'abort': {
       const call = calls.get(message.call);
       calls.delete(message.call);
@@ -222,3 +254,4 @@ function handle(message: ToUpstreamThread): void {
 }
 
 parentPort?.on('message', handle);
+parentPort?.postMessage({ kind: 'ready' } satisfies FromUpstreamThread);

@@ -7,6 +7,7 @@ import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HttpTransport } from '../../src/confluent/http.js';
 import { nextPageTemplate } from '../../src/confluent/next-page.js';
+import { BODY_BUDGET_BYTES } from '../../src/confluent/upstream-worker.js';
 import { pathOf, ROUTES } from '../../src/confluent/routes.js';
 
 /**
@@ -20,6 +21,10 @@ const SERVER = `
   const server = createServer((request, response) => {
     arrivals.push({ path: request.url, at: performance.timeOrigin + performance.now() });
     if (request.url.includes('hang')) return;
+    if (request.url.startsWith('/large')) {
+      response.writeHead(200, { 'content-type': 'application/octet-stream' });
+      return response.end(Buffer.alloc(16 * 1024 * 1024, 120));
+    }
     const page = Number(new URL(request.url, 'http://x').searchParams.get('page_token') ?? 1);
     const next = page < 3 ? '/iam/v2/users?page_size=100&page_token=' + (page + 1) : null;
     setTimeout(() => {
@@ -131,6 +136,24 @@ describe('the upstream thread', () => {
     expect('response' in after && after.response.status).toBe(200);
     expect(pathsOf(await upstream.arrivals())).toEqual(['/hang', '/after']);
     expect(transport.inFlight).toBe(0);
+    await transport.close();
+  });
+
+  it('starts no call while the bodies the event loop has not taken pass the budget', async () => {
+    const upstream = await upstreamServer(0);
+    const transport = await transportTo(upstream.apiUrl, 4);
+    const signal = new AbortController().signal;
+    const bodyBytes = 16 * 1024 * 1024;
+    // Calls that start while the bodies sent and not taken are within the budget: 4, then one as each ends.
+    const fitting = 4 + Math.floor(BODY_BUDGET_BYTES / bodyBytes);
+
+    const calls = Promise.all(Array.from({ length: fitting + 4 }, (_, index) => transport.get(`/large/${index}`, signal)));
+    const freeAgainAt = blockEventLoop(1_500);
+    const arrivedMeanwhile = pathsOf((await upstream.arrivals()).filter((arrival) => arrival.at < freeAgainAt));
+    const outcomes = await calls;
+
+    expect(arrivedMeanwhile).toHaveLength(fitting);
+    expect(outcomes.every((outcome) => 'response' in outcome && outcome.response.body.byteLength === bodyBytes)).toBe(true);
     await transport.close();
   });
 });
