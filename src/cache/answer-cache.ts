@@ -5,6 +5,7 @@ import type { Context, EncodedAnswer } from '../context.js';
 import type { SharedCache } from './shared-cache.js';
 import { TTL_SECONDS } from './ttl.js';
 import { asksForFederatedTrace } from '../graphql/federated-trace.js';
+import { utf8Bytes } from '../http/utf8-bytes.js';
 
 /** A kept answer: the JSON text that was sent. An object, so its bytes can be kept beside it. */
 interface KeptAnswer {
@@ -64,7 +65,7 @@ export class AnswerCache {
             fromCache = true;
             let bytes = this.#bytesOfAnswer.get(kept);
             if (!bytes) {
-              bytes = Buffer.from(kept.json);
+              bytes = utf8Bytes(kept.json);
               this.#bytesOfAnswer.set(kept, bytes);
             }
             // A stand-in for the data: stringifyResult gives the kept text in its place.
@@ -78,7 +79,7 @@ export class AnswerCache {
             const { data, errors, extensions } = response.body.singleResult;
             if (!data || errors?.length || extensions) return;
             const kept: KeptAnswer = { json: JSON.stringify({ data }) };
-            const bytes = Buffer.from(kept.json);
+            const bytes = utf8Bytes(kept.json);
             this.#encodedData.set(data, { text: kept.json, standIn: false });
             this.#bytesOfAnswer.set(kept, bytes);
             setEncoded(contextValue.encodedAnswer, kept.json, bytes);
