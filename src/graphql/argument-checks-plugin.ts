@@ -14,6 +14,7 @@ import {
 import type { Context } from '../context.js';
 import { checkPeriod } from '../usage/period.js';
 import { pageSize, parseCursor } from './connections.js';
+import { PassedChecks } from './passed-checks.js';
 import { checkIdFormat } from './ids.js';
 import { checkRepresentations } from './representations.js';
 
@@ -51,13 +52,15 @@ export function checkArguments(
 }
 
 export function argumentChecksPlugin(): ApolloServerPlugin<Context> {
+  const passed = new PassedChecks();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return;
+          const variables = request.variables ?? {};
           try {
-            checkArguments(schema, document, operation, request.variables ?? {});
+            passed.run(operation, variables, () => checkArguments(schema, document, operation, variables));
           } catch (error) {
             if (!(error instanceof GraphQLError)) throw error;
             throw new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status: 400 } } });

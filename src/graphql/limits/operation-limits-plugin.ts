@@ -1,8 +1,9 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { getVariableValues } from 'graphql';
+import { getVariableValues, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import type { Context } from '../../context.js';
 import { connectionCost } from './connection-cost.js';
 import { entityRepresentationCount } from './entity-representations.js';
+import { PassedChecks } from '../passed-checks.js';
 import type { RequestLimits } from './request-limits.js';
 import { queryTooComplex } from './too-complex.js';
 
@@ -13,30 +14,41 @@ import { queryTooComplex } from './too-complex.js';
 export function operationLimitsPlugin(
   limits: Pick<RequestLimits, 'maxConnectionCost' | 'maxEntityRepresentations'>,
 ): ApolloServerPlugin<Context> {
+  const passed = new PassedChecks();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return;
-          const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
-          // Variables that do not coerce fail the request at execution, before any resolver runs.
-          if (coerced.errors) return;
-          const representations = entityRepresentationCount(schema, document, operation, coerced.coerced);
-          if (representations > limits.maxEntityRepresentations) {
-            throw queryTooComplex(
-              `Entity representations limit of ${limits.maxEntityRepresentations} exceeded, found ${representations}.`,
-              'entityRepresentations',
-            );
-          }
-          const cost = connectionCost(schema, document, operation, coerced.coerced);
-          if (cost > limits.maxConnectionCost) {
-            throw queryTooComplex(
-              `Connection cost limit of ${limits.maxConnectionCost} exceeded, found ${cost}: ask for smaller pages (\`first\`) in nested connections.`,
-              'connectionCost',
-            );
-          }
+          const variables = request.variables ?? {};
+          passed.run(operation, variables, () => checkLimits(schema, document, operation, variables));
         },
       };
     },
   };
+
+  function checkLimits(
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    operation: OperationDefinitionNode,
+    variables: Record<string, unknown>,
+  ): void {
+    const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
+    // Variables that do not coerce fail the request at execution, before any resolver runs.
+    if (coerced.errors) return;
+    const representations = entityRepresentationCount(schema, document, operation, coerced.coerced);
+    if (representations > limits.maxEntityRepresentations) {
+      throw queryTooComplex(
+        `Entity representations limit of ${limits.maxEntityRepresentations} exceeded, found ${representations}.`,
+        'entityRepresentations',
+      );
+    }
+    const cost = connectionCost(schema, document, operation, coerced.coerced);
+    if (cost > limits.maxConnectionCost) {
+      throw queryTooComplex(
+        `Connection cost limit of ${limits.maxConnectionCost} exceeded, found ${cost}: ask for smaller pages (\`first\`) in nested connections.`,
+        'connectionCost',
+      );
+    }
+  }
 }
