@@ -15,6 +15,13 @@ import type { FromUpstreamThread, ToUpstreamThread, WireError } from './upstream
 const UNCLAIMED_KEPT_MS = 30_000;
 
 /**
+ * Pages of a list started ahead of the last one the event loop has asked for. More than one, so
+ * that a busy event loop, slow to ask for the next page, does not let other calls take the list's
+ * slot between its pages; few, so that a list nobody reads any more costs a few calls, not the rest.
+ */
+export const PAGES_AHEAD = 4;
+
+/**
  * Bytes of bodies sent to the event loop and not yet taken by it, past which no new call starts: an
  * event loop slower than the network (thousands of calls, large pages) would otherwise have every
  * body waiting in memory at once, where reading them itself kept the rest in the network.
@@ -40,6 +47,8 @@ class Call {
   /** The next page's path, once the head shows one, and the call started for it. */
   nextPath: string | undefined;
   next: Call | undefined;
+  /** For a page started ahead: how many pages past the last one asked for. */
+  ahead = 0;
   /** Its answer or failure is in (and sent, or held for the caller to come). */
   settled = false;
 
@@ -166,17 +175,17 @@ function continueList(call: Call, head: Uint8Array): void {
   } catch {
     // A `next` without a token: the event loop's full parse reports it.
   }
-  if (call.id !== undefined) startNext(call);
+  startNext(call);
 }
 
-/**
- * Starts the next page of a page the event loop has asked for, ahead of the event loop's own
- * asking: one page ahead at most, so a list nobody reads any more costs one call, not the rest.
- */
+/** Starts the next page of a list ahead of the event loop's asking for it, up to PAGES_AHEAD pages ahead. */
 function startNext(call: Call): void {
   const { client, nextPath } = call;
   if (nextPath === undefined || call.next || client.unclaimed.has(nextPath)) return;
+  const ahead = call.id === undefined ? call.ahead + 1 : 1;
+  if (ahead > PAGES_AHEAD) return;
   const next = new Call(client, nextPath, call.nextPage);
+  next.ahead = ahead;
   call.next = next;
   client.unclaimed.set(nextPath, next);
   run(next, 'first');
@@ -188,10 +197,12 @@ function forgetLater(call: Call): void {
   }, UNCLAIMED_KEPT_MS).unref();
 }
 
+/** Aborts a page started ahead that nobody has asked for, and the pages started ahead of it. */
 function abortUnclaimed(call: Call | undefined): void {
   if (call?.id !== undefined || !call) return;
   call.client.unclaimed.delete(call.path);
   call.controller.abort();
+  abortUnclaimed(call.next);
 }
 
 function handle(message: ToUpstreamThread): void {
@@ -230,7 +241,13 @@ function handle(message: ToUpstreamThread): void {
         client.unclaimed.delete(message.path);
         if (!ahead.settled) calls.set(message.call, ahead);
         ahead.claim(message.call);
-        startNext(ahead);
+        // The pages started ahead of it are now a page nearer the last one asked for.
+        let tail = ahead;
+        for (let pagesAhead = 1; tail.next; pagesAhead += 1) {
+          tail = tail.next;
+          tail.ahead = pagesAhead;
+        }
+        startNext(tail);
         return;
       }
       const call = new Call(client, message.path, message.nextPage);

@@ -7,12 +7,13 @@ import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HttpTransport } from '../../src/confluent/http.js';
 import { nextPageTemplate } from '../../src/confluent/next-page.js';
-import { BODY_BUDGET_BYTES } from '../../src/confluent/upstream-worker.js';
+import { BODY_BUDGET_BYTES, PAGES_AHEAD } from '../../src/confluent/upstream-worker.js';
 import { pathOf, ROUTES } from '../../src/confluent/routes.js';
 
 /**
- * Answers every GET after `delayMs` (never, for paths with `hang` in them). Users pages carry a
- * `metadata.next` up to page 3. Tells its parent, when asked, when each path arrived (epoch ms).
+ * Answers every GET after `delayMs` (never, for paths with `hang` in them). Lists carry a
+ * `metadata.next` up to page 3 (users) or 10 (service accounts). Tells its parent, when asked, when
+ * each path arrived (epoch ms).
  */
 const SERVER = `
   const { createServer } = require('node:http');
@@ -25,8 +26,10 @@ const SERVER = `
       response.writeHead(200, { 'content-type': 'application/octet-stream' });
       return response.end(Buffer.alloc(16 * 1024 * 1024, 120));
     }
-    const page = Number(new URL(request.url, 'http://x').searchParams.get('page_token') ?? 1);
-    const next = page < 3 ? '/iam/v2/users?page_size=100&page_token=' + (page + 1) : null;
+    const { pathname, searchParams } = new URL(request.url, 'http://x');
+    const page = Number(searchParams.get('page_token') ?? 1);
+    const pages = pathname === '/iam/v2/service-accounts' ? 10 : 3;
+    const next = page < pages ? pathname + '?page_size=100&page_token=' + (page + 1) : null;
     setTimeout(() => {
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end(JSON.stringify({ api_version: 'iam/v2', kind: 'UserList', metadata: { next }, data: [{ id: 'u-' + page }] }));
@@ -105,7 +108,7 @@ describe('the upstream thread', () => {
     const first = transport.get(pagePath(), signal, { nextPage });
     const freeAgainAt = blockEventLoop(600);
     await first;
-    // Page 2 was started ahead and is now asked for; page 3 only once page 2 is.
+    // Pages 2 and 3 were started ahead, and are now asked for.
     const second = await transport.get(pagePath('2'), signal, { nextPage, turn: 'first' });
     const third = await transport.get(pagePath('3'), signal, { nextPage, turn: 'first' });
 
@@ -113,7 +116,7 @@ describe('the upstream thread', () => {
     expect(bodies).toEqual(['u-2', 'u-3']);
     const arrivals = (await upstream.arrivals()).slice(1);
     expect(pathsOf(arrivals)).toEqual([pagePath(), pagePath('2'), pagePath('3')]);
-    expect(arrivals[1]!.at).toBeLessThan(freeAgainAt);
+    expect(arrivals[2]!.at).toBeLessThan(freeAgainAt);
     await transport.close();
   });
 
@@ -154,6 +157,22 @@ describe('the upstream thread', () => {
 
     expect(arrivedMeanwhile).toHaveLength(fitting);
     expect(outcomes.every((outcome) => 'response' in outcome && outcome.response.body.byteLength === bodyBytes)).toBe(true);
+    await transport.close();
+  });
+
+  it('starts a few pages ahead of the last one asked for, not the rest of the list', async () => {
+    const upstream = await upstreamServer(0);
+    const transport = await transportTo(upstream.apiUrl, 1);
+    const pagePath = (pageToken?: string) => pathOf(ROUTES.serviceAccounts, { query: { page_size: 100, page_token: pageToken } });
+    const nextPage = nextPageTemplate(ROUTES.serviceAccounts, { query: { page_size: 100, page_token: undefined } });
+
+    await transport.get(pagePath(), new AbortController().signal, { nextPage });
+    // Time enough to read all ten pages, were they started.
+    blockEventLoop(600);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+
+    const pagesStarted = Array.from({ length: 1 + PAGES_AHEAD }, (_, index) => pagePath(index === 0 ? undefined : String(index + 1)));
+    expect(pathsOf(await upstream.arrivals())).toEqual(pagesStarted);
     await transport.close();
   });
 });
