@@ -48,6 +48,15 @@ function errorOf({ name, message, code, syscall }: WireError): Error {
   return Object.assign(new Error(message), { name, code, syscall });
 }
 
+/** The caller's look at a body's head; what it throws is its own, not the call's or the process's. */
+function showHead(pending: PendingCall, head: Buffer): void {
+  try {
+    pending.options.onHead?.(head);
+  } catch {
+    // The call goes on: its body is read in full whatever the head showed.
+  }
+}
+
 export class UpstreamThread {
   #worker: Worker | undefined;
   #ready: Promise<void> | undefined;
@@ -129,13 +138,13 @@ export class UpstreamThread {
         return;
       case 'head':
         pending.headShown = true;
-        pending.options.onHead?.(asBuffer(message.head));
+        showHead(pending, asBuffer(message.head));
         return;
       case 'response': {
         this.#finish(message.call, pending);
         const response = { status: message.status, headers: message.headers, body: asBuffer(message.body) };
         const successful = response.status >= 200 && response.status <= 299;
-        if (successful && !pending.headShown) pending.options.onHead?.(response.body);
+        if (successful && !pending.headShown) showHead(pending, response.body);
         pending.settle({ response, durationMs: message.durationMs });
         return;
       }

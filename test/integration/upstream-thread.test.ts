@@ -175,4 +175,17 @@ describe('the upstream thread', () => {
     expect(pathsOf(await upstream.arrivals())).toEqual(pagesStarted);
     await transport.close();
   });
+
+  it('reads a body in full when the look at its head throws', async () => {
+    const upstream = await upstreamServer(0);
+    const transport = await transportTo(upstream.apiUrl, 1);
+    const onHead = () => {
+      throw new Error('the hook failed');
+    };
+
+    const outcome = await transport.get('/iam/v2/users?page_size=100', new AbortController().signal, { onHead });
+
+    expect('response' in outcome && JSON.parse(outcome.response.body.toString()).data).toEqual([{ id: 'u-1' }]);
+    await transport.close();
+  });
 });
