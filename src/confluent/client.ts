@@ -4,8 +4,8 @@
 import type { RequestOptions } from './call-scope.js';
 import { isNotFound } from './errors.js';
 import { HttpTransport } from './http.js';
-import { nextLinkInHead } from './list-head.js';
-import { collectItems, nextPageToken, pagesOf, type ListPage } from './pagination.js';
+import { nextPageTokenInHead } from './list-head.js';
+import { collectItems, pagesOf, type ListPage } from './pagination.js';
 import { Requester, type BodyReader, type Logger, type UpstreamCallEvent } from './request.js';
 import { resolveRetryPolicy, type RetryPolicy } from './retry-policy.js';
 import { ROUTES, type QueryValue, type Route, type RouteInput } from './routes.js';
@@ -198,14 +198,7 @@ export class ConfluentClient {
     // Paging itself still follows the fully read `metadata.next`, so a head read wrongly costs a
     // call, not data.
     const startNextPage = (head: Buffer): void => {
-      const next = nextLinkInHead(head);
-      if (typeof next !== 'string') return;
-      let token: string | undefined;
-      try {
-        token = nextPageToken(route, next);
-      } catch {
-        return;
-      }
+      const token = nextPageTokenInHead(head);
       if (token === undefined || started.has(token)) return;
       // Its failure is reported when paging reaches it.
       void fetchPage(token).catch(() => undefined);

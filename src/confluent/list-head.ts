@@ -2,6 +2,8 @@
 // envelope before its items (api_version, kind, metadata, then data), so the next page of a large
 // list can be asked for while this one is still being parsed.
 
+import { nextPageToken } from './pagination.js';
+
 /** Far more than an envelope's fields take; the items start after them. */
 export const HEAD_BYTES = 8_192;
 
@@ -24,6 +26,18 @@ export function nextLinkInHead(body: Uint8Array): string | null | undefined {
     if (next === undefined || next === null || next === '') return null;
     return typeof next === 'string' ? next : undefined;
   } catch {
+    return undefined;
+  }
+}
+
+/** The `page_token` of the next page that the head shows, if it shows one that has a token. */
+export function nextPageTokenInHead(body: Uint8Array): string | undefined {
+  const next = nextLinkInHead(body);
+  if (typeof next !== 'string') return undefined;
+  try {
+    return nextPageToken('', next);
+  } catch {
+    // A `next` without a token: the full parse reports it.
     return undefined;
   }
 }

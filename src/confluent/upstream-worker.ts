@@ -5,9 +5,8 @@
 // of a list are started from the head of the page before, as soon as it is in.
 import { parentPort, type Transferable } from 'node:worker_threads';
 import { Pool } from 'undici';
-import { HEAD_BYTES, nextLinkInHead } from './list-head.js';
+import { HEAD_BYTES, nextPageTokenInHead } from './list-head.js';
 import { nextPagePath } from './next-page.js';
-import { nextPageToken } from './pagination.js';
 import { Semaphore, type Turn } from './semaphore.js';
 import type { FromUpstreamThread, ToUpstreamThread, WireError } from './upstream-protocol.js';
 
@@ -164,17 +163,12 @@ async function onTheWire(call: Call): Promise<void> {
   }
 }
 
-/** Notes the next page a list page's head names, and starts it once the page itself is asked for. */
+/** Notes the next page a list page's head names, and starts it unless the list is far enough ahead. */
 function continueList(call: Call, head: Uint8Array): void {
   if (call.nextPage === undefined) return;
-  const next = nextLinkInHead(head);
-  if (typeof next !== 'string') return;
-  try {
-    const token = nextPageToken('', next);
-    if (token !== undefined) call.nextPath = nextPagePath(call.nextPage, token);
-  } catch {
-    // A `next` without a token: the event loop's full parse reports it.
-  }
+  const token = nextPageTokenInHead(head);
+  if (token === undefined) return;
+  call.nextPath = nextPagePath(call.nextPage, token);
   startNext(call);
 }
 
