@@ -1,6 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
+import { brotliDecompressSync, constants, gunzipSync } from 'node:zlib';
 import { request } from 'undici';
 import type { BenchServerMessage, BenchServerSettings } from './server-process.js';
 
@@ -17,6 +18,19 @@ export interface BenchAnswer {
 
 /** Apollo Server puts `errors` first in an answer, so its first bytes tell whether there are any. */
 const ERRORS_FIRST = Buffer.from('{"errors"');
+
+/** What Apollo Router asks a subgraph for: the benchmark's client is the router. */
+const ACCEPT_ENCODING = 'gzip, br, deflate';
+
+/**
+ * An answer's bytes as they were sent, decoded; `partial` decodes what a first chunk holds. Decoding
+ * is the client's work, as parsing is: untimed.
+ */
+function decoded(body: Buffer, contentEncoding: string | undefined, partial = false): Buffer {
+  if (contentEncoding === 'br') return brotliDecompressSync(body, partial ? { finishFlush: constants.BROTLI_OPERATION_FLUSH } : {});
+  if (contentEncoding === 'gzip') return gunzipSync(body, partial ? { finishFlush: constants.Z_SYNC_FLUSH } : {});
+  return body;
+}
 
 export interface BenchServer {
   graphql(query: string, variables?: Record<string, unknown>): Promise<BenchAnswer>;
@@ -52,16 +66,17 @@ export async function startBenchServer(settings: BenchServerSettings): Promise<B
         // undici's own request API: a lean client, so the time measured is the server's.
         const response = await request(`${url}/graphql`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          headers: { 'content-type': 'application/json', 'accept-encoding': ACCEPT_ENCODING },
           body: JSON.stringify({ query, variables }),
         });
         // The chunks as they came: joining and decoding them is the client's work, not the server's.
         const chunks: Buffer[] = [];
         for await (const chunk of response.body) chunks.push(chunk as Buffer);
         const ms = performance.now() - startedAt;
-        const start = Buffer.concat(chunks.slice(0, 1)).subarray(0, ERRORS_FIRST.length);
+        const contentEncoding = response.headers['content-encoding'] as string | undefined;
+        const start = decoded(Buffer.concat(chunks.slice(0, 1)), contentEncoding, true).subarray(0, ERRORS_FIRST.length);
         const failed = response.statusCode !== 200 || start.equals(ERRORS_FIRST);
-        return { ms, failed, json: () => JSON.parse(Buffer.concat(chunks).toString('utf8')) };
+        return { ms, failed, json: () => JSON.parse(decoded(Buffer.concat(chunks), contentEncoding).toString('utf8')) };
       } catch (error) {
         // A request that got no answer counts as an error in the figures; the run goes on.
         return { ms: performance.now() - startedAt, failed: true, json: () => ({ errors: [{ message: String(error) }] }) };

@@ -14,6 +14,8 @@ export interface Config {
   upstreamMaxConcurrency: number;
   /** Largest accepted request body. */
   bodyLimitBytes: number;
+  /** Answers of 1 KB and more are compressed (Brotli or gzip) for clients that accept it. */
+  compression: boolean;
   /** How large one GraphQL operation may be; checked before any upstream call. */
   limits: RequestLimits;
   /** Whether `__schema` and `__type` answer; the router's `_service { sdl }` works either way. */
@@ -64,6 +66,7 @@ const environmentSchema = z.object({
   REQUEST_TIMEOUT_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(100).max(300_000).default(25_000)),
   UPSTREAM_MAX_CONCURRENCY: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(64).default(4)),
   BODY_LIMIT_BYTES: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1_000).max(50_000_000).default(1_000_000)),
+  COMPRESSION: z.preprocess(emptyAsUnset, z.enum(['on', 'off']).default('on')),
   CACHE: z.preprocess(emptyAsUnset, z.enum(['on', 'off']).default('on')),
   CACHE_MAX_MB: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(65_536).default(256)),
   REDIS_URL: z.preprocess(emptyAsUnset, z.url({ protocol: /^rediss?$/ }).optional()),
@@ -98,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
     upstreamMaxConcurrency: e.UPSTREAM_MAX_CONCURRENCY,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    compression: e.COMPRESSION === 'on',
     cache:
       e.CACHE === 'off' ? { kind: 'off' }
       : e.REDIS_URL ? { kind: 'redis', url: e.REDIS_URL }

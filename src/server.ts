@@ -22,7 +22,7 @@ import { internalErrorLogPlugin } from './graphql/internal-error-log-plugin.js';
 import { knownOperationTypesRule } from './graphql/known-operation-types-rule.js';
 import { requestLimitOptions } from './graphql/limits/request-limits.js';
 import { allowedMethodsRouter } from './http/allowed-methods.js';
-import { attachEncodedAnswer, sendEncodedAnswers } from './http/encoded-answers.js';
+import { attachEncodedAnswer, sendAnswers } from './http/encoded-answers.js';
 import { graphiqlRouter } from './http/graphiql.js';
 import { healthRouter } from './http/health.js';
 import { jsonErrorHandler } from './http/json-errors.js';
@@ -133,7 +133,7 @@ export function createServer(options: ServerOptions): Subgraph {
       app.use(
         GRAPHQL_PATH,
         express.json({ limit: config.bodyLimitBytes }),
-        sendEncodedAnswers(),
+        sendAnswers({ compress: config.compression }),
         expressMiddleware(apollo, {
           context: async ({ req, res }) => {
             const context = createContext({

@@ -116,3 +116,15 @@ describe('loadConfig for tracing', () => {
     expect(() => loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector' })).toThrow(/^OTEL_EXPORTER_OTLP_ENDPOINT:/);
   });
 });
+
+describe('loadConfig for answer compression', () => {
+  it('compresses answers unless COMPRESSION is off', () => {
+    expect(loadConfig({}).compression).toBe(true);
+    expect(loadConfig({ COMPRESSION: 'on' }).compression).toBe(true);
+    expect(loadConfig({ COMPRESSION: 'off' }).compression).toBe(false);
+  });
+
+  it('rejects any other value, naming the variable', () => {
+    expect(() => loadConfig({ COMPRESSION: 'gzip' })).toThrow(/^COMPRESSION:/);
+  });
+});
