@@ -23,13 +23,23 @@ const ERRORS_FIRST = Buffer.from('{"errors"');
 const ACCEPT_ENCODING = 'gzip, br, deflate';
 
 /**
- * An answer's bytes as they were sent, decoded; `partial` decodes what a first chunk holds. Decoding
- * is the client's work, as parsing is: untimed.
+ * An answer's bytes as they were sent, decoded; `partial` decodes as much as a truncated body holds.
+ * Decoding is the client's work, as parsing is: untimed.
  */
 function decoded(body: Buffer, contentEncoding: string | undefined, partial = false): Buffer {
   if (contentEncoding === 'br') return brotliDecompressSync(body, partial ? { finishFlush: constants.BROTLI_OPERATION_FLUSH } : {});
   if (contentEncoding === 'gzip') return gunzipSync(body, partial ? { finishFlush: constants.Z_SYNC_FLUSH } : {});
   return body;
+}
+
+/** Enough of a compressed answer to decode its first bytes: a few KB, not the megabytes of the whole. */
+const HEAD_BYTES = 4_096;
+
+/** Whether an answer holds errors, from its first decoded bytes. */
+function holdsErrors(firstChunk: Buffer, contentEncoding: string | undefined): boolean {
+  let start = decoded(firstChunk.subarray(0, HEAD_BYTES), contentEncoding, true);
+  if (start.length < ERRORS_FIRST.length) start = decoded(firstChunk, contentEncoding, true);
+  return start.subarray(0, ERRORS_FIRST.length).equals(ERRORS_FIRST);
 }
 
 export interface BenchServer {
@@ -74,8 +84,7 @@ export async function startBenchServer(settings: BenchServerSettings): Promise<B
         for await (const chunk of response.body) chunks.push(chunk as Buffer);
         const ms = performance.now() - startedAt;
         const contentEncoding = response.headers['content-encoding'] as string | undefined;
-        const start = decoded(Buffer.concat(chunks.slice(0, 1)), contentEncoding, true).subarray(0, ERRORS_FIRST.length);
-        const failed = response.statusCode !== 200 || start.equals(ERRORS_FIRST);
+        const failed = response.statusCode !== 200 || holdsErrors(chunks[0] ?? Buffer.alloc(0), contentEncoding);
         return { ms, failed, json: () => JSON.parse(decoded(Buffer.concat(chunks), contentEncoding).toString('utf8')) };
       } catch (error) {
         // A request that got no answer counts as an error in the figures; the run goes on.
