@@ -44,8 +44,6 @@ function holdsErrors(firstChunk: Buffer, contentEncoding: string | undefined): b
 
 export interface BenchServer {
   graphql(query: string, variables?: Record<string, unknown>): Promise<BenchAnswer>;
-  /** Replaces the server with a new instance (empty caches) in the same, already warmed, process. */
-  fresh(): Promise<void>;
   /** A full garbage collection in the server process, between scenarios. */
   collectGarbage(): Promise<void>;
   /** Peak memory since the last call. */
@@ -68,7 +66,7 @@ export async function startBenchServer(settings: BenchServerSettings): Promise<B
   child.on('exit', (code, signal) => {
     if (code !== 0) console.error(`bench server exited unexpectedly (code ${code}, signal ${signal})`);
   });
-  let { url } = await nextMessage<{ url: string }>(child);
+  const { url } = await nextMessage<{ url: string }>(child);
   return {
     async graphql(query, variables) {
       const startedAt = performance.now();
@@ -90,11 +88,6 @@ export async function startBenchServer(settings: BenchServerSettings): Promise<B
         // A request that got no answer counts as an error in the figures; the run goes on.
         return { ms: performance.now() - startedAt, failed: true, json: () => ({ errors: [{ message: String(error) }] }) };
       }
-    },
-    async fresh() {
-      const reply = nextMessage<{ url: string }>(child);
-      child.send('fresh');
-      ({ url } = await reply);
     },
     async collectGarbage() {
       const reply = nextMessage<BenchServerMessage>(child);

@@ -2,7 +2,7 @@
 // simulator's. Started by bench/run.ts with its settings as JSON in argv; answers over IPC.
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
-import { createServer, type Subgraph } from '../src/server.js';
+import { createServer } from '../src/server.js';
 import { lowerOtherThreads } from '../src/thread-priority.js';
 
 export interface BenchServerSettings {
@@ -14,7 +14,7 @@ export interface BenchServerSettings {
 
 export type BenchServerMessage = { url: string } | { peakRssBytes: number } | { collected: true };
 
-/** Started with --expose-gc by server-handle.ts. */
+/** Started with --expose-gc by server-handle.ts: garbage is collected between scenarios and cold runs. */
 const collectGarbage = () => (globalThis as { gc?: () => void }).gc?.();
 
 const settings = JSON.parse(process.argv[2] ?? '{}') as BenchServerSettings;
@@ -25,15 +25,10 @@ const config = {
   requestTimeoutMs: settings.requestTimeoutMs,
 };
 
-async function start(): Promise<{ server: Subgraph; url: string }> {
-  const server = createServer({ config, upstream: settings.upstream, logger: createLogger('silent') });
-  const { url } = await server.listen(0, '127.0.0.1');
-  return { server, url };
-}
-
 // As src/main.ts does on start.
 lowerOtherThreads();
-let current = await start();
+const server = createServer({ config, upstream: settings.upstream, logger: createLogger('silent') });
+const { url } = await server.listen(0, '127.0.0.1');
 
 let peakRss = 0;
 // rss() alone: memoryUsage() also walks the heap's spaces, which costs the server measurable CPU.
@@ -48,24 +43,11 @@ process.on('message', (message) => {
     process.send?.({ peakRssBytes: peakRss } satisfies BenchServerMessage);
     peakRss = 0;
   }
-  // A new server instance, with empty caches and new upstream connections, in this same process:
-  // a cold cache without a cold process, as after the cache's entries expire in a long-running one.
-  // The old instance's memory is collected first, so a run does not pay for its predecessor's.
-  if (message === 'fresh') {
-    void current.server
-      .stop()
-      .then(() => collectGarbage())
-      .then(start)
-      .then((next) => {
-        current = next;
-        process.send?.({ url: next.url } satisfies BenchServerMessage);
-      });
-  }
-  // Between scenarios, so that one scenario's garbage is not collected in the next one's timings.
+  // Between scenarios and cold runs, so that none is timed collecting an earlier one's garbage.
   if (message === 'collect') {
     collectGarbage();
     process.send?.({ collected: true } satisfies BenchServerMessage);
   }
-  if (message === 'stop') void current.server.stop().then(() => process.exit(0));
+  if (message === 'stop') void server.stop().then(() => process.exit(0));
 });
-process.send?.({ url: current.url } satisfies BenchServerMessage);
+process.send?.({ url } satisfies BenchServerMessage);
