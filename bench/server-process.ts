@@ -4,6 +4,7 @@ import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
 import { createServer } from '../src/server.js';
 import { lowerOtherThreads } from '../src/thread-priority.js';
+import { peakMemory } from './peak-memory.js';
 
 export interface BenchServerSettings {
   upstream: { apiUrl: string; apiKey: string; apiSecret: string };
@@ -30,19 +31,10 @@ lowerOtherThreads();
 const server = createServer({ config, upstream: settings.upstream, logger: createLogger('silent') });
 const { url } = await server.listen(0, '127.0.0.1');
 
-let peakRss = 0;
-// rss() alone: memoryUsage() also walks the heap's spaces, which costs the server measurable CPU.
-const sample = () => {
-  peakRss = Math.max(peakRss, process.memoryUsage.rss());
-};
-setInterval(sample, 10).unref();
+const memory = peakMemory();
 
 process.on('message', (message) => {
-  if (message === 'memory') {
-    sample();
-    process.send?.({ peakRssBytes: peakRss } satisfies BenchServerMessage);
-    peakRss = 0;
-  }
+  if (message === 'memory') process.send?.({ peakRssBytes: memory.takePeak() } satisfies BenchServerMessage);
   // Between scenarios and cold runs, so that none is timed collecting an earlier one's garbage.
   if (message === 'collect') {
     collectGarbage();
