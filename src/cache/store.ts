@@ -13,9 +13,15 @@ export interface CacheStore {
   close(): Promise<void>;
 }
 
+/** A value that knows about how much memory it holds (a window's cost lines). */
+interface Weighed {
+  approximateBytes: number;
+}
+const isWeighed = (value: object): value is Weighed => typeof (value as Partial<Weighed>).approximateBytes === 'number';
+
 /**
- * An estimate, not a measure: serializing a cost window to weigh it would cost more than it saves.
- * A listing counts per item, a record as one item plus the text it carries (a kept answer's JSON),
+ * An estimate, not a measure: serializing a value to weigh it would cost more than it saves. A
+ * listing counts per item, a record as one item plus the text it carries (a kept answer's JSON),
  * and text two bytes a character (V8 may keep it as UTF-16, and an answer's UTF-8 bytes are kept
  * beside it).
  */
@@ -23,6 +29,7 @@ const BYTES_PER_LISTED_ITEM = 600;
 const textSize = (text: string) => text.length * 2;
 function sizeOf(value: unknown): number {
   if (Array.isArray(value)) return Math.max(1, value.length) * BYTES_PER_LISTED_ITEM;
+  if (typeof value === 'object' && value !== null && isWeighed(value)) return Math.max(1, value.approximateBytes);
   if (typeof value === 'string') return Math.max(1, textSize(value));
   if (typeof value === 'object' && value !== null) {
     const texts = Object.values(value).filter((field): field is string => typeof field === 'string');

@@ -10,7 +10,7 @@ import { Requester, type BodyReader, type Logger, type UpstreamCallEvent } from 
 import { resolveRetryPolicy, type RetryPolicy } from './retry-policy.js';
 import { ROUTES, type QueryValue, type Route, type RouteInput } from './routes.js';
 import { costPageReader } from '../usage/cost-page-reader.js';
-import type { UsageLine } from '../usage/usage-line.js';
+import { CostTable } from '../usage/cost-table.js';
 import type {
   ApiKey,
   Environment,
@@ -154,11 +154,12 @@ export class ConfluentClient {
 
   /**
    * Daily cost lines of one window of at most 31 days; `endDate` is exclusive (YYYY-MM-DD). Pages
-   * are read off the main thread into usage lines, the fields of a cost line the graph uses.
+   * are read off the main thread into usage lines, the fields of a cost line the graph uses, in
+   * the order the pages bring them.
    */
-  listCosts(range: { startDate: string; endDate: string }, o?: RequestOptions): Promise<UsageLine[]> {
+  async listCosts(range: { startDate: string; endDate: string }, o?: RequestOptions): Promise<CostTable> {
     const query = { start_date: range.startDate, end_date: range.endDate };
-    return this.#listAll(ROUTES.costs, query, COST_PAGE_SIZE, o, costPageReader.read);
+    return CostTable.join(await this.#listAll(ROUTES.costs, query, COST_PAGE_SIZE, o, costPageReader.read));
   }
 
   /** The cheapest authenticated call; throws a ConfluentError when Confluent cannot be used. */

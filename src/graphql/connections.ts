@@ -65,14 +65,21 @@ export function pageSize(first: number | null | undefined): number {
   return first;
 }
 
+/** What a connection pages through: an array, or a list that makes each item when it is read. */
+export interface ListView<T> {
+  readonly length: number;
+  at(index: number): T | undefined;
+}
+
 /**
  * Where a page starts. The cursor remembers the id it ended on, so when the list changed between
  * two pages (an item added or removed before it) the next page still resumes right after that item.
  */
-function startOffset<T>(items: readonly T[], idOf: (item: T) => string, cursor: CursorPayload): number {
-  if (cursor.o > 0 && items[cursor.o - 1] !== undefined && idOf(items[cursor.o - 1] as T) === cursor.id) return cursor.o;
-  const index = items.findIndex((item) => idOf(item) === cursor.id);
-  return index >= 0 ? index + 1 : Math.min(cursor.o, items.length);
+function startOffset<T>(items: ListView<T>, idOf: (item: T) => string, cursor: CursorPayload): number {
+  const ended = cursor.o > 0 ? items.at(cursor.o - 1) : undefined;
+  if (ended !== undefined && idOf(ended) === cursor.id) return cursor.o;
+  for (let index = 0; index < items.length; index++) if (idOf(items.at(index)!) === cursor.id) return index + 1;
+  return Math.min(cursor.o, items.length);
 }
 
 /**
@@ -84,14 +91,15 @@ function startOffset<T>(items: readonly T[], idOf: (item: T) => string, cursor: 
 export async function paginate<T, N = T>(
   args: ConnectionArgs,
   list: { kind: string; idOf: (item: T) => string },
-  load: () => Promise<readonly T[]>,
+  load: () => Promise<ListView<T>>,
   present?: (item: T) => N,
 ): Promise<Connection<N>> {
   const size = pageSize(args.first);
   const cursor = args.after ? decodeCursor(args.after, list.kind) : null;
   const items = await load();
   const start = cursor ? startOffset(items, list.idOf, cursor) : 0;
-  const page = items.slice(start, start + size);
+  const page: T[] = [];
+  for (let index = start; index < Math.min(start + size, items.length); index++) page.push(items.at(index)!);
   // Without `present`, N is T.
   const nodes = present ? page.map(present) : (page as unknown as N[]);
   const cursorAt = (index: number) => encodeCursor(list.kind, start + index + 1, list.idOf(page[index] as T));

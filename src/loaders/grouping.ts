@@ -5,7 +5,7 @@ export function indexBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K
 }
 
 /** Items by key, in listing order; items without a key are left out. */
-export function groupBy<T>(items: readonly T[], keyOf: (item: T) => string | null | undefined): Map<string, T[]> {
+export function groupBy<T>(items: Iterable<T>, keyOf: (item: T) => string | null | undefined): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const item of items) {
     const key = keyOf(item);

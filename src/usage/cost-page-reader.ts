@@ -1,4 +1,4 @@
-// Reads Costs API pages in worker threads (cost-page-worker.ts) and hands back usage lines. A
+// Reads Costs API pages in worker threads (cost-page-worker.ts) and hands back their lines. A
 // month of a large organization's costs is tens of megabytes of JSON: parsed here on the main
 // thread, it would hold up every other request and upstream call for hundreds of milliseconds.
 import { availableParallelism } from 'node:os';
@@ -6,13 +6,15 @@ import type { Worker } from 'node:worker_threads';
 import type { ConfluentError } from '../confluent/errors.js';
 import { nextLinkInHead } from '../confluent/list-head.js';
 import type { ListPage } from '../confluent/pagination.js';
-import { readCostPage, type ReadCostPage } from './cost-page.js';
+import { readCostPage } from './cost-page.js';
 import type { CostPageReply, CostPageRequest } from './cost-page-worker.js';
-import { unpackLines } from './packed-lines.js';
+import { CostTable } from './cost-table.js';
 import { startModuleWorker } from '../module-worker.js';
-import type { UsageLine } from './usage-line.js';
 
-type ReadPage = Extract<ReadCostPage, { ok: true }>;
+interface ReadPage {
+  next: string | null;
+  lines: CostTable;
+}
 
 interface Waiting {
   resolve(page: ReadPage): void;
@@ -51,18 +53,19 @@ export class CostPageReader {
   #nextId = 1;
 
   /**
-   * One page's `next` link and lines. The link is taken from the head of the body when it shows
-   * there, so the next page is asked for while a worker reads this one's lines.
+   * One page's `next` link and lines (as the page's one item: a table of them). The link is taken
+   * from the head of the body when it shows there, so the next page is asked for while a worker
+   * reads this one's lines.
    */
-  read = (body: Uint8Array, unexpected: (problem: string) => ConfluentError): ListPage<UsageLine> | Promise<ListPage<UsageLine>> => {
+  read = (body: Uint8Array, unexpected: (problem: string) => ConfluentError): ListPage<CostTable> | Promise<ListPage<CostTable>> => {
     const early = nextLinkInHead(body);
     const page = this.#parse(body).catch((problem: string) => {
       throw unexpected(problem);
     });
-    if (early === undefined) return page.then(({ next, lines }) => ({ metadata: { next }, data: lines }));
+    if (early === undefined) return page.then(({ next, lines }) => ({ metadata: { next }, data: [lines] }));
     const data = page.then(({ next, lines }) => {
       if (next !== early) throw unexpected('metadata.next differs from the one at the head of the body');
-      return lines;
+      return [lines];
     });
     return { metadata: { next: early }, data };
   };
@@ -70,7 +73,7 @@ export class CostPageReader {
   #parse(body: Uint8Array): Promise<ReadPage> {
     if (this.#pagesWaiting() >= MAX_PAGES_WAITING) {
       const page = readCostPage(body);
-      return page.ok ? Promise.resolve(page) : Promise.reject(page.problem);
+      return page.ok ? Promise.resolve({ next: page.next, lines: CostTable.of(page.lines) }) : Promise.reject(page.problem);
     }
     return new Promise((resolve, reject) => {
       const reader = this.#leastBusy();
@@ -122,7 +125,7 @@ export class CostPageReader {
     if (reader.waiting.size === 0) reader.worker.unref();
     if (!waiting) return;
     if (!reply.ok) waiting.reject(reply.problem);
-    else unpackLines(reply.lines).then((lines) => waiting.resolve({ ok: true, next: reply.next, lines }), (error: unknown) => waiting.reject(String(error)));
+    else waiting.resolve({ next: reply.next, lines: new CostTable([reply.lines]) });
   }
 
   #stopped(slot: number, reader: ReaderWorker, reason: string): void {

@@ -2,8 +2,7 @@
 // and each line kept with the fields the graph uses, in the graph's order. Run in the worker
 // thread, and on the main thread when the worker has pages enough waiting.
 import type { Cost, ListEnvelope } from '../confluent/types.js';
-import { byDateThenId } from './line-order.js';
-import { usageLineOf, type UsageLine } from './usage-line.js';
+import { byDateThenId, usageLineOf, type UsageLine } from './usage-line.js';
 
 export type ReadCostPage =
   | { ok: true; next: string | null; lines: UsageLine[] }

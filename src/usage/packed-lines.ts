@@ -2,10 +2,9 @@
 // every distinct string once in one text, and each line's fields as numbers in typed arrays whose
 // buffers are moved, not copied. Cloning tens of thousands of small objects instead costs more
 // than parsing them did.
-import { nextTurn } from '../loaders/turns.js';
-import type { UsageLine, UsageResourceRecord } from './usage-line.js';
+import { byDateThenId, type UsageLine } from './usage-line.js';
 
-const STRING_FIELDS = [
+export const STRING_FIELDS = [
   'id',
   'startDate',
   'endDate',
@@ -19,14 +18,14 @@ const STRING_FIELDS = [
   'networkAccessType',
   'description',
 ] as const;
-const NUMBER_FIELDS = ['originalMicros', 'discountMicros', 'amountMicros', 'quantity', 'price'] as const;
+export const NUMBER_FIELDS = ['originalMicros', 'discountMicros', 'amountMicros', 'quantity', 'price'] as const;
 const columnsOf = <F extends string>(fields: readonly F[]) => Object.fromEntries(fields.map((field, column) => [field, column])) as Record<F, number>;
 /** Each field's column in a line's row. */
 const S = columnsOf(STRING_FIELDS);
 const N = columnsOf(NUMBER_FIELDS);
 
 /** A null string field. */
-const NO_STRING = -1;
+export const NO_STRING = -1;
 
 export interface PackedLines {
   count: number;
@@ -38,6 +37,11 @@ export interface PackedLines {
   strings: Int32Array;
   /** Per line, each of NUMBER_FIELDS; NaN for null. */
   numbers: Float64Array;
+  /** Whether the lines come by day then id, each once: then they need no sorting. */
+  ordered: boolean;
+  /** The earliest and latest day of a line (null without lines): whether all are in a window. */
+  firstDay: string | null;
+  lastDay: string | null;
 }
 
 /** A line's STRING_FIELDS, in order. */
@@ -65,8 +69,14 @@ export function packLines(lines: readonly UsageLine[]): PackedLines {
   let length = 0;
   const strings = new Int32Array(lines.length * STRING_FIELDS.length);
   const numbers = new Float64Array(lines.length * NUMBER_FIELDS.length);
+  let ordered = true;
+  let firstDay: string | null = null;
+  let lastDay: string | null = null;
   for (let row = 0; row < lines.length; row++) {
     const line = lines[row]!;
+    if (row > 0 && byDateThenId(lines[row - 1]!, line) >= 0) ordered = false;
+    if (firstDay === null || line.startDate < firstDay) firstDay = line.startDate;
+    if (lastDay === null || line.startDate > lastDay) lastDay = line.startDate;
     const values = stringsOf(line);
     for (let column = 0; column < values.length; column++) {
       // A field Confluent sent as a number or boolean is kept as its text, as JSON would show it.
@@ -89,61 +99,10 @@ export function packLines(lines: readonly UsageLine[]): PackedLines {
     numbers[n + N.quantity] = line.quantity ?? Number.NaN;
     numbers[n + N.price] = line.price ?? Number.NaN;
   }
-  return { count: lines.length, text: parts.join(''), ends: Int32Array.from(ends), strings, numbers };
+  return { count: lines.length, text: parts.join(''), ends: Int32Array.from(ends), strings, numbers, ordered, firstDay, lastDay };
 }
 
 /** The buffers a packed value can hand over to another thread. */
 export function transferablesOf(packed: PackedLines): ArrayBuffer[] {
   return [packed.ends.buffer, packed.strings.buffer, packed.numbers.buffer] as ArrayBuffer[];
-}
-
-/**
- * Lines unpacked per event-loop turn: a page of 10,000 would hold up the answers to other upstream
- * calls (and so the next calls) for tens of milliseconds.
- */
-const LINES_PER_TURN = 2_000;
-
-export async function unpackLines(packed: PackedLines): Promise<UsageLine[]> {
-  const { count, text, ends, strings, numbers } = packed;
-  const distinct = new Array<string | null>(ends.length);
-  for (let index = 0, start = 0; index < ends.length; index++) {
-    distinct[index] = text.slice(start, ends[index]);
-    start = ends[index]!;
-  }
-  const stringAt = (at: number): string | null => (strings[at] === NO_STRING ? null : distinct[strings[at]!]!);
-  const numberOrNull = (value: number): number | null => (Number.isNaN(value) ? null : value);
-  // Lines of one resource share its record, as they share its id and name strings.
-  const resources = new Map<number, UsageResourceRecord>();
-  const lines = new Array<UsageLine>(count);
-  for (let row = 0; row < count; row++) {
-    if (row > 0 && row % LINES_PER_TURN === 0) await nextTurn();
-    const at = row * STRING_FIELDS.length;
-    const n = row * NUMBER_FIELDS.length;
-    const resourceId = stringAt(at + S.resourceId);
-    let resource: UsageResourceRecord | null = null;
-    if (resourceId !== null) {
-      const key = strings[at + S.resourceId]! * (ends.length + 1) + strings[at + S.resourceName]! + 1;
-      resource = resources.get(key) ?? { id: resourceId, name: stringAt(at + S.resourceName) };
-      resources.set(key, resource);
-    }
-    lines[row] = {
-      id: stringAt(at + S.id)!,
-      startDate: stringAt(at + S.startDate)!,
-      endDate: stringAt(at + S.endDate)!,
-      productId: stringAt(at + S.productId),
-      lineTypeId: stringAt(at + S.lineTypeId),
-      workspaceId: stringAt(at + S.workspaceId),
-      resource,
-      originalMicros: numbers[n + N.originalMicros]!,
-      discountMicros: numbers[n + N.discountMicros]!,
-      amountMicros: numbers[n + N.amountMicros]!,
-      quantity: numberOrNull(numbers[n + N.quantity]!),
-      unit: stringAt(at + S.unit),
-      price: numberOrNull(numbers[n + N.price]!),
-      granularity: stringAt(at + S.granularity),
-      networkAccessType: stringAt(at + S.networkAccessType),
-      description: stringAt(at + S.description),
-    };
-  }
-  return lines;
 }

@@ -30,6 +30,12 @@ export interface UsageLine {
   description: string | null;
 }
 
+/** The order the graph gives usage lines in: by day, then by id, so pages and cursors are stable. */
+export function byDateThenId(a: UsageLine, b: UsageLine): number {
+  if (a.startDate !== b.startDate) return a.startDate < b.startDate ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
 /** `2026-01-01` from `2026-01-01` or `2026-01-01 00:00:00` (some servers send the latter). */
 export function dayOfCostDate(date: string): string {
   return date.slice(0, 10);

@@ -9,8 +9,8 @@ import { ConfluentError } from '../../src/confluent/errors.js';
 import { ROUTES } from '../../src/confluent/routes.js';
 import type { Cost } from '../../src/confluent/types.js';
 import { costPageReader, MAX_PAGES_WAITING } from '../../src/usage/cost-page-reader.js';
-import { byDateThenId } from '../../src/usage/line-order.js';
-import { usageLineOf } from '../../src/usage/usage-line.js';
+import { byDateThenId, usageLineOf } from '../../src/usage/usage-line.js';
+import { linesOfTable } from '../helpers/usage-lines.js';
 
 /** Page bodies by page token ('' for the first page). */
 let pages: Record<string, string> = {};
@@ -74,7 +74,7 @@ describe('cost pages', () => {
     const first = [cost('c-9', 3), cost('c-2', 1), cost('c-5', 2, { product: 'SUPPORT', resource: null, quantity: undefined })];
     const second = [cost('c-1', 3), cost('c-3', 1)];
     pages = { '': envelope(first, 'p2'), p2: envelope(second) };
-    const lines = await client().listCosts(window);
+    const lines = linesOfTable(await client().listCosts(window));
     expect(lines).toEqual([...first.map(usageLineOf).sort(byDateThenId), ...second.map(usageLineOf).sort(byDateThenId)]);
     expect(lines.map((line) => line.id)).toEqual(['c-2', 'c-5', 'c-9', 'c-3', 'c-1']);
     expect(requested).toEqual(['', 'p2']);
@@ -85,7 +85,7 @@ describe('cost pages', () => {
       '': JSON.stringify({ data: [cost('c-1', 1)], metadata: { next: nextLink('p2') } }),
       p2: JSON.stringify({ data: [cost('c-2', 2)], metadata: {} }),
     };
-    expect((await client().listCosts(window)).map((line) => line.id)).toEqual(['c-1', 'c-2']);
+    expect(linesOfTable(await client().listCosts(window)).map((line) => line.id)).toEqual(['c-1', 'c-2']);
     expect(requested).toEqual(['', 'p2']);
   });
 
@@ -96,7 +96,7 @@ describe('cost pages', () => {
     const { metadata, data } = page as Awaited<typeof page>;
     expect(metadata?.next).toBe(nextLink('p2'));
     expect(data).toBeInstanceOf(Promise);
-    expect((await data).map((line) => line.id)).toEqual(['c-1']);
+    expect((await data).flatMap(linesOfTable).map((line) => line.id)).toEqual(['c-1']);
   });
 
   it('are read in full however many come at once, those past the worker queue on the main thread', async () => {
@@ -106,7 +106,7 @@ describe('cost pages', () => {
     );
     const pages = await Promise.all(bodies.map(async (body) => {
       const page = await costPageReader.read(Buffer.from(body), unexpected);
-      return { next: page.metadata?.next, ids: (await page.data).map((line) => line.id) };
+      return { next: page.metadata?.next, ids: (await page.data).flatMap(linesOfTable).map((line) => line.id) };
     }));
     expect(pages).toEqual(bodies.map((_, page) => ({ next: page % 2 ? nextLink(`p${page + 1}`) : null, ids: [`c-${page}-a`, `c-${page}-b`] })));
   });

@@ -45,6 +45,19 @@ describe.skipIf(!redisAvailable)(`two replicas sharing one Redis (${redisAvailab
     expect(valueOf(metrics, 'cache_requests_total', { resource: 'responses', result: 'hit' })).toBe(1);
   });
 
+  it('reads cost lines another replica kept, for a query of its own over the same period', async () => {
+    const usage = `query ($period: DateRangeInput!) { usage(period: $period, first: 5) { totalCount nodes { id amount resource { id } } }
+      usageSummary(period: $period, groupBy: [WORKSPACE]) { workspace { id } amount } }`;
+    await first.graphql(QUERY, { period });
+    simulator.log.clear();
+    const answered = await second.graphql(usage, { period });
+    expect(answered.errors).toBeUndefined();
+    expect(simulator.log.count()).toBe(0);
+    expect(answered.data.usage.totalCount).toBeGreaterThan(5);
+    expect(answered.data.usage.nodes).toHaveLength(5);
+    expect(answered).toEqual(await first.graphql(usage, { period }));
+  });
+
   it('still answers with Redis stopped, reading Confluent, and says the cache is unavailable', async () => {
     await redis.stop();
     simulator.log.clear();

@@ -8,6 +8,8 @@ import { costsTtlSeconds, RECENT_COSTS_TTL_SECONDS, SETTLED_COSTS_TTL_SECONDS } 
 import { ConfluentError } from '../../src/confluent/errors.js';
 import { ROUTES } from '../../src/confluent/routes.js';
 import { createLogger } from '../../src/logger.js';
+import { CostTable } from '../../src/usage/cost-table.js';
+import { usageLineOf } from '../../src/usage/usage-line.js';
 
 const logger = createLogger('silent');
 
@@ -161,6 +163,17 @@ describe('the in-memory store', () => {
     await memory.store.set('large', Array.from({ length: 5_000 }, (_, i) => ({ id: i })));
     expect(await memory.store.get('small')).toHaveLength(100);
     // 5,000 items at about 600 bytes each do not fit in a megabyte.
+    expect(await memory.store.get('large')).toBeUndefined();
+  });
+
+  it('weighs a window of cost lines by the text and columns it holds', async () => {
+    const memory = createCacheStore({ kind: 'memory', maxBytes: 1_000_000 }, logger)!;
+    const window = (count: number) =>
+      CostTable.of(Array.from({ length: count }, (_, i) => usageLineOf({ id: `cost-${i}`, start_date: '2026-10-01', end_date: '2026-10-02', unit: 'GB', original_amount: 1, description: `line ${i}` })));
+    await memory.store.set('small', window(100));
+    await memory.store.set('large', window(20_000));
+    expect(await memory.store.get('small')).toBeInstanceOf(CostTable);
+    // 20,000 lines: their ids and descriptions alone are about a megabyte of text, the columns more.
     expect(await memory.store.get('large')).toBeUndefined();
   });
 });

@@ -1,12 +1,15 @@
-// The pieces that carry cost lines from the worker thread and put them in order: packing and
-// unpacking, the `next` link read from a page's head, and merging ordered pages.
-import { describe, expect, it } from 'vitest';
+// The pieces that carry cost lines from the worker thread and put them in order: packing, the
+// table lines are read from, the `next` link read from a page's head, and merging ordered pages.
+import { describe, expect, it, vi } from 'vitest';
 import { nextLinkInHead } from '../../src/confluent/list-head.js';
 import { readCostPage } from '../../src/usage/cost-page.js';
 import type { Cost } from '../../src/confluent/types.js';
-import { byDateThenId, inOrderOnce } from '../../src/usage/line-order.js';
-import { packLines, unpackLines } from '../../src/usage/packed-lines.js';
-import { usageLineOf, type UsageLine } from '../../src/usage/usage-line.js';
+import { inOrderOnce } from '../../src/usage/line-order.js';
+import { CostTable } from '../../src/usage/cost-table.js';
+import { packLines } from '../../src/usage/packed-lines.js';
+import { UsageLines } from '../../src/usage/usage-lines.js';
+import { byDateThenId, usageLineOf, type UsageLine } from '../../src/usage/usage-line.js';
+import { idsOf, linesOfTable, usageLinesOf } from '../helpers/usage-lines.js';
 
 function line(id: string, day: string, overrides: Partial<Cost> = {}): UsageLine {
   const next = `2026-10-${String(Number(day.slice(-2)) + 1).padStart(2, '0')}`;
@@ -24,7 +27,7 @@ describe('a usage line', () => {
   });
 });
 
-describe('packed lines', () => {
+describe('a table of packed lines', () => {
   const lines = [
     line('a', '2026-10-01', {
       product: 'KAFKA',
@@ -45,28 +48,66 @@ describe('packed lines', () => {
     line('d', '2026-10-02', { resource: { id: 'lkc-2', environment: null } }),
   ];
 
-  it('unpack what was packed, field for field', async () => {
-    const unpacked = await unpackLines(packLines(lines));
-    expect(unpacked).toEqual(lines);
-    expect(unpacked[2]).toMatchObject({ resource: null, quantity: null, price: null, productId: 'SUPPORT', amountMicros: -4_000_000 });
-    expect(unpacked[3]!.resource).toEqual({ id: 'lkc-2', name: null });
+  it('gives back each line as packed, field for field', () => {
+    const table = CostTable.of(lines);
+    expect(table.count).toBe(4);
+    expect(linesOfTable(table)).toEqual(lines);
+    expect(table.line(2)).toMatchObject({ resource: null, quantity: null, price: null, productId: 'SUPPORT', amountMicros: -4_000_000 });
+    expect(table.line(3).resource).toEqual({ id: 'lkc-2', name: null });
   });
 
-  it('keep each distinct string once, and give lines of one resource one record', async () => {
+  it('reads single fields without making the line', () => {
+    const table = CostTable.of(lines);
+    expect([table.id(1), table.startDate(2), table.productId(3), table.lineTypeId(0), table.workspaceId(0), table.resourceId(3)]).toEqual([
+      'b', '2026-10-02', null, 'KAFKA_STORAGE', 'env-1', 'lkc-2',
+    ]);
+    expect([table.originalMicros(0), table.discountMicros(0), table.amountMicros(0)]).toEqual([3_125_000, 125_000, 3_000_000]);
+  });
+
+  it('keeps each distinct string once, and gives lines of one resource one record', () => {
     const packed = packLines(lines);
     expect(packed.text.match(/lkc-1/g)).toHaveLength(1);
     expect(packed.text.match(/2026-10-01/g)).toHaveLength(1);
-    const unpacked = await unpackLines(packed);
-    expect(unpacked[0]!.resource).toBe(unpacked[1]!.resource);
+    const table = new CostTable([packed]);
+    expect(table.line(0).resource).toBe(table.line(1).resource);
+    expect(table.line(0)).toBe(table.line(0));
   });
 
-  it('keep a field sent as a number as its text', async () => {
+  it('keeps a field sent as a number as its text', () => {
     const odd = { ...lines[0]!, unit: 42 as unknown as string };
-    expect(await unpackLines(packLines([odd, lines[1]!]))).toEqual([{ ...odd, unit: '42' }, lines[1]]);
+    expect(linesOfTable(CostTable.of([odd, lines[1]!]))).toEqual([{ ...odd, unit: '42' }, lines[1]]);
   });
 
-  it('pack an empty page', async () => {
-    expect(await unpackLines(packLines([]))).toEqual([]);
+  it('holds an empty page', () => {
+    expect(linesOfTable(CostTable.of([]))).toEqual([]);
+  });
+
+  it('joins pages one after another, each field read from its own page', () => {
+    const joined = CostTable.join([CostTable.of(lines.slice(0, 1)), CostTable.of([]), CostTable.of(lines.slice(1))]);
+    expect(linesOfTable(joined)).toEqual(lines);
+  });
+
+  it('comes back the same from JSON, as a shared cache in Redis keeps it', () => {
+    const revived = CostTable.fromJSON(JSON.parse(JSON.stringify(CostTable.of(lines))));
+    expect(linesOfTable(revived)).toEqual(lines);
+  });
+
+  it('knows from each page whether its lines are in order and which days they span', () => {
+    expect(packLines(lines)).toMatchObject({ ordered: true, firstDay: '2026-10-01', lastDay: '2026-10-02' });
+    expect(packLines([lines[1]!, lines[0]!])).toMatchObject({ ordered: false });
+    expect(packLines([lines[0]!, lines[0]!])).toMatchObject({ ordered: false });
+    expect(packLines([lines[3]!, lines[0]!])).toMatchObject({ firstDay: '2026-10-01', lastDay: '2026-10-02' });
+    expect(packLines([])).toMatchObject({ ordered: true, firstDay: null, lastDay: null });
+    const table = CostTable.join([CostTable.of(lines.slice(0, 2)), CostTable.of([]), CostTable.of(lines.slice(2))]);
+    expect(table.allDaysWithin('2026-10-01', '2026-10-03')).toBe(true);
+    expect(table.allDaysWithin('2026-10-01', '2026-10-02')).toBe(false);
+    expect(table.allDaysWithin('2026-10-02', '2026-10-03')).toBe(false);
+  });
+
+  it('weighs about what its text and columns hold', () => {
+    const table = CostTable.of(lines);
+    expect(table.approximateBytes).toBeGreaterThan(packLines(lines).text.length * 2);
+    expect(CostTable.of([...lines, ...lines]).approximateBytes).toBeGreaterThan(table.approximateBytes);
   });
 });
 
@@ -99,30 +140,51 @@ describe('lines in order, each once', () => {
   const day = (n: number) => `2026-10-${String(n).padStart(2, '0')}`;
   const lines = Array.from({ length: 60 }, (_, i) => line(`id-${String(i % 7).padStart(2, '0')}-${i}`, day(1 + (i % 5))));
   const expected = [...lines].sort(byDateThenId);
+  const ordered = (each: UsageLine[]) => {
+    const selected = inOrderOnce(usageLinesOf(each));
+    return Array.from(selected.rows, (row) => selected.table.line(row));
+  };
 
   it('merges pages that are each in order', () => {
     const pages = [expected.filter((_, i) => i % 3 === 0), expected.filter((_, i) => i % 3 === 1), expected.filter((_, i) => i % 3 === 2)];
-    expect(inOrderOnce(pages.flat())).toEqual(expected);
+    expect(ordered(pages.flat())).toEqual(expected);
+  });
+
+  it('merges pages each in order, a line in two pages once, comparing only where the pages meet', () => {
+    const pages = [expected.slice(0, 25), expected.slice(20, 41), expected.slice(41)].map((page) => CostTable.of(page));
+    expect(pages.map((page) => page.orderedUntil(0))).toEqual([25, 21, 19]);
+    const table = CostTable.join(pages);
+    const compare = vi.spyOn(table, 'compareRows');
+    const selected = inOrderOnce(UsageLines.all(table));
+    expect(Array.from(selected.rows, (row) => table.line(row))).toEqual(expected);
+    expect(compare.mock.calls.length).toBeLessThan(30);
   });
 
   it('sorts lines in no order at all', () => {
     const shuffled = lines.map((value, i) => ({ value, key: (i * 7919) % 61 })).sort((a, b) => a.key - b.key).map(({ value }) => value);
-    expect(inOrderOnce(shuffled)).toEqual(expected);
+    expect(ordered(shuffled)).toEqual(expected);
   });
 
   it('keeps a line sent twice once', () => {
     const twice = [...expected.slice(0, 40), ...expected.slice(30)];
-    expect(inOrderOnce(twice)).toEqual(expected);
+    expect(ordered(twice)).toEqual(expected);
   });
 
   it('keeps a line sent twice in a row once, though the rest is in order', () => {
     const repeated = [...expected.slice(0, 10), expected[9]!, ...expected.slice(10)];
-    expect(inOrderOnce(repeated)).toEqual(expected);
+    expect(ordered(repeated)).toEqual(expected);
   });
 
   it('returns lines already in order, each once, as they are, without a copy', () => {
-    expect(inOrderOnce(expected)).toBe(expected);
-    expect(inOrderOnce([])).toEqual([]);
+    const inOrder = usageLinesOf(expected);
+    expect(inOrderOnce(inOrder)).toBe(inOrder);
+    expect(ordered([])).toEqual([]);
+  });
+
+  it('orders ids as strings compare, whatever their lengths and characters', () => {
+    const ids = ['b', 'a', 'ab', 'a-b', 'aé', 'az', 'A', '', 'a\u{1F600}', 'a\uFFFF'];
+    const sameDay = ids.map((id) => line(id, '2026-10-03'));
+    expect(idsOf(inOrderOnce(usageLinesOf(sameDay)))).toEqual([...ids].sort());
   });
 });
 

@@ -5,13 +5,16 @@ import type { ConfluentReads } from '../../src/confluent/reads.js';
 import { createCostLoaders } from '../../src/loaders/costs.js';
 import { createTurns } from '../../src/loaders/turns.js';
 import { checkPeriod } from '../../src/usage/period.js';
+import { CostTable } from '../../src/usage/cost-table.js';
 import { usageLineOf, type UsageLine } from '../../src/usage/usage-line.js';
+import { idsOf } from '../helpers/usage-lines.js';
 
 const line = (id: string, day: string, workspace = 'env-1'): UsageLine =>
   usageLineOf({ id, start_date: day, end_date: day, unit: 'GB', original_amount: 1, resource: { id: 'lkc-1', environment: { id: workspace } } });
 
-function loadersOver(listing: UsageLine[]) {
-  const client = { listCosts: async () => listing } as unknown as ConfluentReads;
+function loadersOver(listing: UsageLine[], byWindow?: Record<string, UsageLine[]>) {
+  const listCosts = async (window: { startDate: string; endDate: string }) => CostTable.of(byWindow?.[window.startDate] ?? listing);
+  const client = { listCosts } as unknown as ConfluentReads;
   return createCostLoaders(client, {}, { batching: true }, createTurns());
 }
 
@@ -21,17 +24,29 @@ describe('cost lines of a period', () => {
   it('leave out lines a listing holds from outside its window', async () => {
     const listing = [line('b', '2026-10-02'), line('before', '2026-09-30'), line('a', '2026-10-02'), line('after', '2026-10-08')];
     const lines = await loadersOver(listing).ofPeriod(period);
-    expect(lines.map((each) => each.id)).toEqual(['a', 'b']);
+    expect(idsOf(lines)).toEqual(['a', 'b']);
   });
 
   it('keep lines in order and once, and group them by workspace and by product', async () => {
     const listing = [line('a', '2026-10-01'), line('c', '2026-10-03', 'env-2'), line('b', '2026-10-02'), line('a', '2026-10-01')];
     listing[2] = { ...listing[2]!, productId: 'CONNECT' };
     const loaders = loadersOver(listing);
-    const ids = (lines: readonly UsageLine[]) => lines.map((each) => each.id);
+    const ids = idsOf;
     expect(ids(await loaders.ofPeriod(period))).toEqual(['a', 'b', 'c']);
     expect(ids(await loaders.matching(period, { workspaceId: 'env-2' }))).toEqual(['c']);
     expect(ids(await loaders.matching(period, { productId: 'CONNECT' }))).toEqual(['b']);
     expect(ids(await loaders.matching(period, { productId: 'CONNECT', workspaceId: 'env-2' }))).toEqual([]);
+  });
+
+  it('join the windows of a period longer than 31 days, in order, a line sent in two windows once', async () => {
+    const long = checkPeriod({ start: '2026-10-01', end: '2026-11-10' });
+    const loaders = loadersOver([], {
+      '2026-10-01': [line('b', '2026-10-31', 'env-2'), line('a', '2026-10-01'), line('z', '2026-10-02')],
+      '2026-11-01': [line('a', '2026-11-01'), line('c', '2026-11-09', 'env-2'), line('b', '2026-11-02')],
+    });
+    expect(idsOf(await loaders.ofPeriod(long))).toEqual(['a', 'z', 'b', 'c']);
+    expect(idsOf(await loaders.matching(long, { workspaceId: 'env-2' }))).toEqual(['b', 'c']);
+    const [, , secondB] = (await loaders.ofPeriod(long)).rows;
+    expect((await loaders.ofPeriod(long)).table.startDate(secondB!)).toBe('2026-10-31');
   });
 });
