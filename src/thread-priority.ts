@@ -4,8 +4,9 @@
 // long as the event loop itself). Those threads are set below the event loop, so that when both
 // want a core the event loop gets it and background work fills the time it leaves; on idle cores
 // nothing changes. libuv's thread pool, started by the module loader before this runs, goes with
-// them: its work here (compressing a fresh answer, DNS lookups for new connections) is short. Linux only: there a thread's priority is its own, while elsewhere the same call
-// would lower the whole process.
+// them: its work here (compressing a fresh answer, DNS lookups for new connections) is short.
+// Linux only: there a thread's priority is its own, while elsewhere the same call would lower the
+// whole process.
 import { readdirSync } from 'node:fs';
 import { constants, getPriority, setPriority } from 'node:os';
 import { isMainThread } from 'node:worker_threads';
