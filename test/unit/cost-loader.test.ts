@@ -36,6 +36,8 @@ describe('cost lines of a period', () => {
     expect(ids(await loaders.matching(period, { workspaceId: 'env-2' }))).toEqual(['c']);
     expect(ids(await loaders.matching(period, { productId: 'CONNECT' }))).toEqual(['b']);
     expect(ids(await loaders.matching(period, { productId: 'CONNECT', workspaceId: 'env-2' }))).toEqual([]);
+    expect(ids(await loaders.matching(period, { workspaceId: 'env-billed-nothing' }))).toEqual([]);
+    expect(ids(await loaders.matching(period, { productId: 'FLINK', lineType: 'FLINK_NUM_CFU' }))).toEqual([]);
   });
 
   it('join the windows of a period longer than 31 days, in order, a line sent in two windows once', async () => {
