@@ -38,7 +38,8 @@ export interface CostTableJson {
 /**
  * A page's lines, in an object of this class's own shape. The objects a worker's message brings
  * have a shape that dies with them, and with it the optimized code that reads them: every request
- * would then read its lines through code compiled anew.
+ * would then read its lines through code compiled anew. This shape lives on in the page of the
+ * table that NO_USAGE_LINES (usage-lines.ts) keeps for the life of the process.
  */
 class Page implements PackedLines {
   readonly count: number;
