@@ -154,8 +154,8 @@ export class ConfluentClient {
 
   /**
    * Daily cost lines of one window of at most 31 days; `endDate` is exclusive (YYYY-MM-DD). Pages
-   * are read off the main thread into usage lines, the fields of a cost line the graph uses, in
-   * the order the pages bring them.
+   * are read off the main thread into a table of the fields of a cost line the graph uses, its rows
+   * in the order the pages bring them.
    */
   async listCosts(range: { startDate: string; endDate: string }, o?: RequestOptions): Promise<CostTable> {
     const query = { start_date: range.startDate, end_date: range.endDate };
