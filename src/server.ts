@@ -20,6 +20,7 @@ import { formatError } from './graphql/errors.js';
 import { compiledExecution } from './graphql/compiled-execution.js';
 import { internalErrorLogPlugin } from './graphql/internal-error-log-plugin.js';
 import { knownOperationTypesRule } from './graphql/known-operation-types-rule.js';
+import { LastRequestKeeper } from './graphql/last-request-keeper.js';
 import { requestLimitOptions } from './graphql/limits/request-limits.js';
 import { allowedMethodsRouter } from './http/allowed-methods.js';
 import { attachEncodedAnswer, sendAnswers } from './http/encoded-answers.js';
@@ -112,6 +113,7 @@ export function createServer(options: ServerOptions): Subgraph {
       argumentChecksPlugin(),
       limits.plugin,
       internalErrorLogPlugin(logger),
+      new LastRequestKeeper(),
     ],
   });
 
