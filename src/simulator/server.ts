@@ -38,9 +38,13 @@ function isAuthorized(header: string | undefined, credentials: ServerParts['cred
   return decoded.slice(0, separator) === credentials.apiKey && decoded.slice(separator + 1) === credentials.apiSecret;
 }
 
-function send(response: ServerResponse, requestId: string, reply: Reply, limits: RateLimitState): void {
+/** A reply's body as the bytes sent. */
+function bodyParts(reply: Reply): readonly Buffer[] {
+  return reply.body instanceof EncodedBody ? reply.body.parts : [Buffer.from(JSON.stringify(reply.body))];
+}
+
+function send(response: ServerResponse, requestId: string, reply: Reply, parts: readonly Buffer[], limits: RateLimitState): void {
   if (response.destroyed || response.writableEnded) return;
-  const parts = reply.body instanceof EncodedBody ? reply.body.parts : [Buffer.from(JSON.stringify(reply.body))];
   response.writeHead(reply.status, {
     'Content-Type': 'application/json',
     'Content-Length': parts.reduce((length, part) => length + part.byteLength, 0),
@@ -129,12 +133,13 @@ export async function startServer(parts: ServerParts, port: number, host: string
     const route = match.kind === 'found' ? routeName(match.route) : `${method} ${url.pathname}`;
     const entry = parts.log.record({ method, route, url: request.url ?? '/', status: 0, requestId });
 
-    // The answer is worked out as the request arrives and sent once the latency is up, so that a
-    // call takes the latency asked for, not that plus the simulator's own work.
+    // The answer is worked out and encoded as the request arrives and sent once the latency is up,
+    // so that a call takes the latency asked for, not that plus the simulator's own work.
     const answerAt = performance.now() + parts.latencyMs + parts.faults.latencyFor(route);
     const fault = parts.faults.take(route);
     if (fault?.kind === 'hang') await Promise.race([parts.faults.untilReleased(), once(closing.signal, 'abort')]);
-    const outcome = closing.signal.aborted || fault?.kind === 'drop' ? undefined : answer(request, url, match, route, requestId, fault);
+    const answered = closing.signal.aborted || fault?.kind === 'drop' ? undefined : answer(request, url, match, route, requestId, fault);
+    const outcome = answered && { ...answered, body: bodyParts(answered.reply) };
     const wait = answerAt - performance.now();
     if (wait > 0) await delay(wait, undefined, { signal: closing.signal });
     if (closing.signal.aborted) return;
@@ -143,7 +148,7 @@ export async function startServer(parts: ServerParts, port: number, host: string
       return;
     }
     entry.status = outcome.reply.status;
-    send(response, requestId, outcome.reply, outcome.limits);
+    send(response, requestId, outcome.reply, outcome.body, outcome.limits);
   }
 
   const server = createServer((request, response) => {

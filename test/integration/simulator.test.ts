@@ -669,6 +669,22 @@ describe('options and lifecycle', () => {
     }
   });
 
+  it('encodes an answer as the request arrives, so the latency is all a call waits', async () => {
+    const slow = await startSimulator({ today: TODAY, size: SMALL, latencyMs: 150 });
+    try {
+      const headers = { authorization: basic(slow.credentials.apiKey, slow.credentials.apiSecret) };
+      const user = slow.data.users[0]!;
+      const fullName = user.full_name;
+      const answer = call(slow, `/iam/v2/users/${user.id}`, headers);
+      // Changed in place while the answer waits out the latency: the bytes were already made.
+      await delay(50);
+      user.full_name = 'Changed Meanwhile';
+      expect(await answer).toMatchObject({ status: 200, body: { id: user.id, full_name: fullName } });
+    } finally {
+      await slow.close();
+    }
+  });
+
   it('takes its own credentials', async () => {
     const custom = await startSimulator({ today: TODAY, size: SMALL, apiKey: 'CUSTOMKEY0000001', apiSecret: 'cfltcustom' });
     try {
