@@ -117,7 +117,8 @@ export const FLAGSHIP_COLD = 'flagship, cold';
  * The flagship with nothing cached, as in a long-running server once the cache's entries have
  * expired: on a server whose shared cache is off, so every run reads Confluent, and which has
  * answered the query `warmUps` times before, unmeasured, so it has parsed, validated and compiled
- * it as such a server has. Garbage is collected before each run. The median run is held against
+ * it, and V8 has optimized the code that answers it, as in such a server. Garbage is collected
+ * before each run. The median run is held against
  * the critical path.
  */
 export const flagshipCold = (runs: number, warmUps: number) => (context: BenchContext) =>
