@@ -69,8 +69,9 @@ async function main(): Promise<void> {
 
   // The first request fills the caches the warm scenarios read.
   await onFreshServer('batched + cached', [flagshipFirstRequest, flagshipWarm, smallWarm, smallConcurrent, flagshipConcurrent]);
-  // Five unmeasured requests first: V8 takes about four to optimize the server's code for this query
-  // (on fresh servers, the first five took a median 1,838, 793, 708, 659 and 627 ms, the next ten 604 to 691).
+  // Five unmeasured requests first: V8 takes about four to optimize the server's code for this
+  // query (on fresh servers the first five took a median 1,838, 793, 708, 659 and 627 ms, the next
+  // eleven 604 to 691).
   await onFreshServer('batched, cache off', [flagshipCold(5, 5)]);
   await onFreshServer('batched + cached', [allUsersPaged]);
   await onFreshServer('batched + cached', [usersByEmail]);

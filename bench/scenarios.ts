@@ -118,8 +118,7 @@ export const FLAGSHIP_COLD = 'flagship, cold';
  * expired: on a server whose shared cache is off, so every run reads Confluent, and which has
  * answered the query `warmUps` times before, unmeasured, so it has parsed, validated and compiled
  * it, and V8 has optimized the code that answers it, as in such a server. Garbage is collected
- * before each run. The median run is held against
- * the critical path.
+ * before each run. The median run is held against the critical path.
  */
 export const flagshipCold = (runs: number, warmUps: number) => (context: BenchContext) =>
   measure(

@@ -10,7 +10,7 @@ import type { Context } from '../context.js';
  * collection has taken them all, the next request ran through about 35 functions compiled anew
  * (graphql-jit's handlers for role bindings and usage lines, the reading of role-binding records,
  * DataLoader's prime, ...), which for a cold wide query on two cores took CPU from the cost page
- * readers and the event loop (measured: a cold flagship about 33 ms faster with one request kept).
+ * readers and the event loop (measured: a cold flagship about 26 ms faster with one request kept).
  * The price is the memory of one request, held until the next one is answered.
  */
 export class LastRequestKeeper implements ApolloServerPlugin<Context> {

@@ -39,8 +39,9 @@ function ownBuffer(body: Uint8Array): ArrayBuffer {
  * Workers reading pages side by side: a month's pages arrive faster than one worker reads them
  * (a 4 MB page takes one about 100 ms of CPU, and two to three times that while the event loop
  * and the upstream calls keep the cores busy), and the lines are wanted as soon as the last page
- * is in. Two on two cores as on more: they run below the event loop, so they take only the time it
- * leaves (measured on two cores: a cold wide query 43 ms faster than with one; a third gained nothing).
+ * is in. Two on two cores as on more: they run below the event loop, so they take only the time
+ * it leaves (measured on two cores: a cold wide query 43 ms faster than with one; a third gained
+ * nothing).
  */
 const WORKERS = Math.min(2, availableParallelism());
 

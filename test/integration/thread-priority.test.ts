@@ -1,5 +1,6 @@
 // Background threads run below the event loop: V8's helpers once the process starts (src/main.ts),
-// and the cost page reader's workers from its first page. Linux only, where priorities are per thread.
+// and the cost page reader's workers from its first page. Linux only, where priorities are per
+// thread.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readdirSync } from 'node:fs';
@@ -16,7 +17,7 @@ const ROOT = new URL('../../', import.meta.url);
 async function threadsAfterLowering(prefix: string[] = []) {
   const script = `
     import { readdirSync } from 'node:fs';
-    import { availableParallelism, getPriority } from 'node:os';
+    import { getPriority } from 'node:os';
     import { lowerOtherThreads } from './src/thread-priority.ts';
     const lowered = lowerOtherThreads();
     const threads = readdirSync('/proc/self/task').map(Number).map((id) => ({ main: id === process.pid, priority: getPriority(id) }));
