@@ -29,9 +29,9 @@ const BYTES_PER_LISTED_ITEM = 600;
 const textSize = (text: string) => text.length * 2;
 function sizeOf(value: unknown): number {
   if (Array.isArray(value)) return Math.max(1, value.length) * BYTES_PER_LISTED_ITEM;
-  if (typeof value === 'object' && value !== null && isWeighed(value)) return Math.max(1, value.approximateBytes);
   if (typeof value === 'string') return Math.max(1, textSize(value));
   if (typeof value === 'object' && value !== null) {
+    if (isWeighed(value)) return Math.max(1, value.approximateBytes);
     const texts = Object.values(value).filter((field): field is string => typeof field === 'string');
     return BYTES_PER_LISTED_ITEM + texts.reduce((sum, text) => sum + textSize(text), 0);
   }

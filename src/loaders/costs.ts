@@ -60,8 +60,9 @@ function mergeWindows(windows: readonly PeriodLines[]): Promise<PeriodLines> {
   for (const { all } of windows) {
     for (const row of all.rows) {
       const id = table.id(row + offset);
-      if (!seen.has(id)) rows.push(row + offset);
+      if (seen.has(id)) continue;
       seen.add(id);
+      rows.push(row + offset);
     }
     offset += all.table.count;
   }
