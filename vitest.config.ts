@@ -14,5 +14,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // A rejected promise that nothing handles fails the run, as it would end a server in production.
+    execArgv: ['--unhandled-rejections=strict'],
   },
 });

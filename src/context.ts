@@ -16,14 +16,16 @@ export interface Context {
   loaders: Loaders;
   /** This request's upstream calls, for its log line and its trace. */
   upstreamCalls: RequestUpstreamCalls;
-  /** Set when the answer is already encoded (the answer cache has it): sent as these bytes. */
-  encodedAnswer: EncodedAnswer;
 }
 
-export interface EncodedAnswer {
-  /** The answer's JSON, as Apollo Server sends it, and the same as UTF-8 bytes. */
-  text?: string;
-  bytes?: Buffer;
+/**
+ * A caller's `x-request-id` is kept only if it is short and plain: it goes into every log line of
+ * the request, so anything else (a megabyte, control characters, markup) gets an id of our own.
+ */
+const REQUEST_ID_FORMAT = /^[A-Za-z0-9._:-]{1,128}$/;
+
+export function requestIdOf(header: string | undefined): string {
+  return header !== undefined && REQUEST_ID_FORMAT.test(header) ? header : randomUUID();
 }
 
 export function createContext(input: {
@@ -33,7 +35,7 @@ export function createContext(input: {
   requestTimeoutMs: number;
   requestId?: string;
 }): Context {
-  const requestId = input.requestId || randomUUID();
+  const requestId = requestIdOf(input.requestId);
   const deadlineAt = Date.now() + input.requestTimeoutMs;
   const signal = AbortSignal.timeout(input.requestTimeoutMs);
   // Every upstream call of the request listens to it; a wide query makes hundreds at once.
@@ -47,6 +49,5 @@ export function createContext(input: {
     deadlineAt,
     loaders: createLoaders(input.reads, { signal, deadlineAt, onUpstreamCall: upstreamCalls.record, logger }, input.policy),
     upstreamCalls,
-    encodedAnswer: {},
   };
 }

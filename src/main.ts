@@ -5,7 +5,6 @@ import { createLogger, type Logger } from './logger.js';
 import { createOtlpTracerProvider } from './observability/tracing.js';
 import { createServer } from './server.js';
 import { startSimulator } from './simulator/index.js';
-import { lowerOtherThreads } from './thread-priority.js';
 
 async function upstreamFor(config: Config, logger: Logger) {
   if (config.upstream.mode === 'confluent') {
@@ -22,8 +21,6 @@ async function upstreamFor(config: Config, logger: Logger) {
 }
 
 async function main(): Promise<void> {
-  // V8's compiler and garbage-collector helpers yield the cores to the event loop when both want one.
-  lowerOtherThreads();
   let config: Config;
   try {
     config = loadConfig();

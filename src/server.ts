@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import compression from 'compression';
 import express from 'express';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -9,7 +10,6 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { TracerProvider } from '@opentelemetry/api';
 import type { Config } from './config.js';
 import { CachedReads } from './cache/cached-reads.js';
-import { AnswerCache } from './cache/answer-cache.js';
 import { credentialIdentity, SharedCache } from './cache/shared-cache.js';
 import { createCacheStore } from './cache/store.js';
 import { ConfluentClient } from './confluent/client.js';
@@ -17,13 +17,10 @@ import type { ConfluentReads } from './confluent/reads.js';
 import { createContext, type Context } from './context.js';
 import { argumentChecksPlugin } from './graphql/argument-checks-plugin.js';
 import { formatError } from './graphql/errors.js';
-import { compiledExecution } from './graphql/compiled-execution.js';
 import { internalErrorLogPlugin } from './graphql/internal-error-log-plugin.js';
 import { knownOperationTypesRule } from './graphql/known-operation-types-rule.js';
-import { LastRequestKeeper } from './graphql/last-request-keeper.js';
 import { requestLimitOptions } from './graphql/limits/request-limits.js';
 import { allowedMethodsRouter } from './http/allowed-methods.js';
-import { attachEncodedAnswer, sendAnswers } from './http/encoded-answers.js';
 import { graphiqlRouter } from './http/graphiql.js';
 import { healthRouter } from './http/health.js';
 import { jsonErrorHandler } from './http/json-errors.js';
@@ -35,8 +32,6 @@ import { tracingPlugin } from './observability/tracing-plugin.js';
 import { requestLogPlugin } from './graphql/request-log-plugin.js';
 import { resolvers } from './resolvers/index.js';
 import { loadTypeDefs } from './schema.js';
-import { upstreamThread } from './confluent/upstream-thread.js';
-import { costPageReader } from './usage/cost-page-reader.js';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -78,16 +73,14 @@ export function createServer(options: ServerOptions): Subgraph {
       metrics: metrics.cache,
     });
   const reads: ConfluentReads = sharedCache ? new CachedReads(client, sharedCache) : client;
-  // Whole answers are kept only beside the shared cache, and not in the naive (unbatched) mode.
-  const answers = sharedCache && config.batching ? new AnswerCache(sharedCache) : undefined;
   const app = express();
   const httpServer = http.createServer(app);
   const limits = requestLimitOptions(config.limits);
   const apollo = new ApolloServer<Context>({
-    gateway: compiledExecution(buildSubgraphSchema({ typeDefs: loadTypeDefs(), resolvers })),
+    schema: buildSubgraphSchema({ typeDefs: loadTypeDefs(), resolvers }),
     formatError,
-    // Compact JSON: Apollo's default pretty-prints, which doubles the time and size of large answers.
-    stringifyResult: answers?.stringifyResult ?? ((result) => JSON.stringify(result)),
+    // Compact JSON: Apollo's default pretty-prints, which doubles the size of large responses.
+    stringifyResult: (result) => JSON.stringify(result),
     logger,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: config.production,
@@ -104,21 +97,19 @@ export function createServer(options: ServerOptions): Subgraph {
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
-      // No per-field cache policy: it would cost a hook on every field of every answer.
+      // No per-field cache policy: it would cost a hook on every field of every response.
       ApolloServerPluginCacheControlDisabled(),
-      ...(answers ? [answers.plugin()] : []),
       requestLogPlugin(),
       metricsPlugin(metrics),
       ...(options.tracerProvider ? [tracingPlugin(options.tracerProvider.getTracer('confluent-subgraph'))] : []),
       argumentChecksPlugin(),
       limits.plugin,
       internalErrorLogPlugin(logger),
-      new LastRequestKeeper(),
     ],
   });
 
   app.disable('x-powered-by');
-  // An ETag would hash every answer (megabytes for a wide query) for a POST no cache revalidates.
+  // An ETag would hash every response (megabytes for a wide query) for a POST no cache revalidates.
   app.set('etag', false);
   app.use(healthRouter(client, sharedCache));
   app.use(metricsRouter(metrics.registry));
@@ -129,25 +120,21 @@ export function createServer(options: ServerOptions): Subgraph {
   return {
     async listen(port, host) {
       await apollo.start();
-      await upstreamThread.start();
-      costPageReader.start();
       started = true;
       app.use(
         GRAPHQL_PATH,
+        // Responses of 1 KB and more, gzip or deflate as the client accepts (a router asks for them).
+        ...(config.compression ? [compression()] : []),
         express.json({ limit: config.bodyLimitBytes }),
-        sendAnswers({ compress: config.compression }),
         expressMiddleware(apollo, {
-          context: async ({ req, res }) => {
-            const context = createContext({
+          context: async ({ req }) =>
+            createContext({
               reads,
               policy: { batching: config.batching, onBatch: metrics.recordBatch },
               logger,
               requestTimeoutMs: config.requestTimeoutMs,
               requestId: req.get('x-request-id'),
-            });
-            attachEncodedAnswer(res, context.encodedAnswer);
-            return context;
-          },
+            }),
         }),
       );
       app.use(jsonErrorHandler(logger));

@@ -1,7 +1,6 @@
 import type { RequestOptions } from '../confluent/client.js';
 import { ROUTES, type Route } from '../confluent/routes.js';
 import type { ConfluentReads } from '../confluent/reads.js';
-import { CostTable } from '../usage/cost-table.js';
 import { InFlightCalls } from './in-flight.js';
 import type { SharedCache } from './shared-cache.js';
 import { costsTtlSeconds, TTL_SECONDS, type CachedResource } from './ttl.js';
@@ -51,7 +50,6 @@ export class CachedReads implements ConfluentReads {
   listCosts = (range: { startDate: string; endDate: string }, o: RequestOptions = {}) =>
     this.#read('costs', ROUTES.costs, [range.startDate, range.endDate], (r) => this.#upstream.listCosts(range, r), o, {
       ttlSeconds: costsTtlSeconds(range.endDate),
-      revive: CostTable.fromJSON,
     });
 
   /** A call is keyed by its route and its arguments; the route also names it in a waiting caller's error. */
@@ -61,13 +59,10 @@ export class CachedReads implements ConfluentReads {
     args: readonly unknown[],
     fetch: (request: RequestOptions) => Promise<T>,
     request: RequestOptions,
-    {
-      ttlSeconds = TTL_SECONDS[resource as Exclude<CachedResource, 'costs'>],
-      revive,
-    }: { ttlSeconds?: number; revive?: (json: never) => T } = {},
+    { ttlSeconds = TTL_SECONDS[resource as Exclude<CachedResource, 'costs'>] }: { ttlSeconds?: number } = {},
   ): Promise<T> {
     const key = this.#cache.keyOf([route, ...args]);
-    const cached = await this.#cache.get<T>(resource, key, revive);
+    const cached = await this.#cache.get<T>(resource, key);
     if (cached !== undefined) return cached;
     return this.#inFlight.run(
       key,

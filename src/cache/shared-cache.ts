@@ -14,7 +14,7 @@ export interface CacheMetrics {
 /** A cache that is slow to answer (Redis gone away) is treated as a miss after this long. */
 const OPERATION_TIMEOUT_MS = 250;
 // Raised whenever a cached value's shape changes, so replicas never read another version's entries.
-const KEY_VERSION = 'v3';
+const KEY_VERSION = 'v4';
 
 /**
  * A non-reversible identity of a credential (key and secret), so entries written with one
@@ -81,11 +81,7 @@ export class SharedCache {
     return `${this.#namespace}:${JSON.stringify(parts)}`;
   }
 
-  /**
-   * `revive` makes the value again from its JSON, for values that are more than plain data (the
-   * JSON's shape is the reviver's to know, so it takes any).
-   */
-  async get<T>(resource: CachedResource, key: string, revive?: (json: never) => T): Promise<T | undefined> {
+  async get<T>(resource: CachedResource, key: string): Promise<T | undefined> {
     try {
       const cached = await withinTimeout(this.#store.get(key));
       this.#markAvailable(true);
@@ -95,8 +91,7 @@ export class SharedCache {
       }
       this.#metrics?.hit(resource);
       if (!this.#serializes) return cached as T;
-      const json: unknown = JSON.parse(cached as string);
-      return revive ? revive(json as never) : (json as T);
+      return JSON.parse(cached as string) as T;
     } catch (error) {
       this.#failed('get', error);
       this.#metrics?.miss(resource);

@@ -13,29 +13,23 @@ export interface CacheStore {
   close(): Promise<void>;
 }
 
-/** A value that knows about how much memory it holds (a window's cost lines). */
-interface Weighed {
-  approximateBytes: number;
-}
-const isWeighed = (value: object): value is Weighed => typeof (value as Partial<Weighed>).approximateBytes === 'number';
-
 /**
- * An estimate, not a measure: serializing a value to weigh it would cost more than it saves. A
- * listing counts per item, a record as one item plus the text it carries (a kept answer's JSON),
- * and text two bytes a character (V8 may keep it as UTF-16, and an answer's UTF-8 bytes are kept
- * beside it).
+ * An estimate, not a measure: serializing each value to weigh it would cost more than it saves. A
+ * listing is weighed as its length times its first item; text counts two bytes a character (V8
+ * may keep it as UTF-16), and strings that items share are counted in each, so the estimate errs
+ * on the large side.
  */
-const BYTES_PER_LISTED_ITEM = 600;
-const textSize = (text: string) => text.length * 2;
+function itemSize(item: unknown): number {
+  if (typeof item === 'string') return 24 + item.length * 2;
+  if (typeof item !== 'object' || item === null) return 16;
+  let size = 32;
+  for (const field of Object.values(item)) size += 8 + (typeof field === 'string' || typeof field === 'object' ? itemSize(field) : 0);
+  return size;
+}
+
 function sizeOf(value: unknown): number {
-  if (Array.isArray(value)) return Math.max(1, value.length) * BYTES_PER_LISTED_ITEM;
-  if (typeof value === 'string') return Math.max(1, textSize(value));
-  if (typeof value === 'object' && value !== null) {
-    if (isWeighed(value)) return Math.max(1, value.approximateBytes);
-    const texts = Object.values(value).filter((field): field is string => typeof field === 'string');
-    return BYTES_PER_LISTED_ITEM + texts.reduce((sum, text) => sum + textSize(text), 0);
-  }
-  return BYTES_PER_LISTED_ITEM;
+  if (Array.isArray(value)) return Math.max(1, value.length * (value.length > 0 ? itemSize(value[0]) : 0));
+  return Math.max(1, itemSize(value));
 }
 
 const REDIS_CONNECT_TIMEOUT_MS = 1_000;

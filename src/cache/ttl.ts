@@ -10,8 +10,7 @@ export type CachedResource =
   | 'service-accounts'
   | 'invitations'
   | 'role-bindings'
-  | 'costs'
-  | 'responses';
+  | 'costs';
 
 export const TTL_SECONDS: Record<Exclude<CachedResource, 'costs'>, number> = {
   organizations: 300,
@@ -21,8 +20,6 @@ export const TTL_SECONDS: Record<Exclude<CachedResource, 'costs'>, number> = {
   'service-accounts': 60,
   invitations: 60,
   'role-bindings': 60,
-  /** Whole GraphQL answers: no longer than the shortest-lived data they may hold. */
-  responses: 60,
 };
 
 export const RECENT_COSTS_TTL_SECONDS = 900;

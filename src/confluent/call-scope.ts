@@ -6,8 +6,8 @@ import type { Logger, UpstreamCallEvent } from './request.js';
 
 export interface RequestOptions {
   signal?: AbortSignal;
-  /** Epoch ms. The call is abandoned then, and no retry wait may end past it. */
-  deadlineAt?: number;
+  /** Epoch ms. The call is abandoned then, and no retry wait may end past it. Read whenever needed, so it may be a getter. */
+  readonly deadlineAt?: number;
   /**
    * One of many parallel calls of the same kind (a list per environment): it waits behind calls
    * that start or continue single long listings, which would otherwise queue behind the whole fan.
@@ -30,7 +30,8 @@ export interface CallScope {
   dispose(): void;
 }
 
-export function openCallScope({ signal, deadlineAt }: RequestOptions = {}, now = Date.now()): CallScope {
+export function openCallScope(options: RequestOptions = {}): CallScope {
+  const { signal } = options;
   const controller = new AbortController();
   let kind: AbortKind | undefined;
   const fire = (why: AbortKind): void => {
@@ -45,12 +46,16 @@ export function openCallScope({ signal, deadlineAt }: RequestOptions = {}, now =
   if (signal?.aborted) onCallerAbort();
   else signal?.addEventListener('abort', onCallerAbort, { once: true });
 
+  // Read again when it comes: a call shared by several requests has the latest deadline of those
+  // still waiting, which may move while it runs.
   let deadlineTimer: NodeJS.Timeout | undefined;
-  if (deadlineAt !== undefined) {
-    const remainingMs = deadlineAt - now;
+  const armDeadline = (): void => {
+    if (options.deadlineAt === undefined) return;
+    const remainingMs = options.deadlineAt - Date.now();
     if (remainingMs <= 0) fire('timeout');
-    else deadlineTimer = setTimeout(() => fire('timeout'), remainingMs);
-  }
+    else deadlineTimer = setTimeout(armDeadline, remainingMs);
+  };
+  armDeadline();
 
   return {
     signal: controller.signal,

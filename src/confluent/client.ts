@@ -2,17 +2,17 @@
 // are read to their end; reads of missing objects return null.
 
 import type { RequestOptions } from './call-scope.js';
-import { isNotFound } from './errors.js';
+import { costLineReader, type CostLine } from './cost-lines.js';
+import { isNotFound, unexpectedResponseError } from './errors.js';
 import { HttpTransport } from './http.js';
 import { nextPageTokenInHead } from './list-head.js';
 import { collectItems, pagesOf, type ListPage } from './pagination.js';
-import { Requester, type BodyReader, type Logger, type UpstreamCallEvent } from './request.js';
+import { Requester, type Logger, type UpstreamCallEvent } from './request.js';
 import { resolveRetryPolicy, type RetryPolicy } from './retry-policy.js';
 import { ROUTES, type QueryValue, type Route, type RouteInput } from './routes.js';
-import { costPageReader } from '../usage/cost-page-reader.js';
-import { CostTable } from '../usage/cost-table.js';
 import type {
   ApiKey,
+  Cost,
   Environment,
   Invitation,
   KafkaCluster,
@@ -23,6 +23,7 @@ import type {
 } from './types.js';
 
 export type { RequestOptions } from './call-scope.js';
+export type { CostLine } from './cost-lines.js';
 export type { Logger, UpstreamCallEvent } from './request.js';
 export type { RetryPolicy } from './retry-policy.js';
 
@@ -153,13 +154,19 @@ export class ConfluentClient {
   }
 
   /**
-   * Daily cost lines of one window of at most 31 days; `endDate` is exclusive (YYYY-MM-DD). Pages
-   * are read off the main thread into a table of the fields of a cost line the graph uses, its rows
-   * in the order the pages bring them.
+   * Daily cost lines of one window of at most 31 days; `endDate` is exclusive (YYYY-MM-DD). Each
+   * page's lines are reduced to the fields the graph reads as the page arrives.
    */
-  async listCosts(range: { startDate: string; endDate: string }, o?: RequestOptions): Promise<CostTable> {
+  listCosts(range: { startDate: string; endDate: string }, o?: RequestOptions): Promise<CostLine[]> {
     const query = { start_date: range.startDate, end_date: range.endDate };
-    return CostTable.join(await this.#listAll(ROUTES.costs, query, COST_PAGE_SIZE, o, costPageReader.read));
+    const read = costLineReader();
+    return this.#listAll(ROUTES.costs, query, COST_PAGE_SIZE, o, (cost: Cost) => {
+      // The fields the spec requires and the graph orders and tells lines apart by.
+      if (typeof cost !== 'object' || cost === null || typeof cost.id !== 'string' || typeof cost.start_date !== 'string' || typeof cost.end_date !== 'string') {
+        throw unexpectedResponseError(ROUTES.costs, 'a cost line has no id, start_date or end_date');
+      }
+      return read(cost);
+    });
   }
 
   /** The cheapest authenticated call; throws a ConfluentError when Confluent cannot be used. */
@@ -172,13 +179,14 @@ export class ConfluentClient {
     return this.#transport.close();
   }
 
-  #listAll<T>(
+  /** Every item of a list; `select` makes what is kept of each as its page arrives. */
+  #listAll<T, U = T>(
     route: Route,
     filters: Record<string, QueryValue>,
     pageSize: number,
     o?: RequestOptions,
-    read?: BodyReader<ListPage<T>>,
-  ): Promise<T[]> {
+    select?: (item: T) => U,
+  ): Promise<U[]> {
     // Next pages asked for from the head of the page before, by page token.
     const started = new Map<string, Promise<ListPage<T>>>();
     const fetchPage = (pageToken: string | undefined): Promise<ListPage<T>> => {
@@ -188,23 +196,22 @@ export class ConfluentClient {
         route,
         { query: { ...filters, page_size: pageSize, page_token: pageToken } },
         o,
-        read,
+        undefined,
         { onHead: startNextPage },
       );
       if (pageToken !== undefined) started.set(pageToken, page);
       return page;
     };
-    // As soon as a page's head names the next page, that page is asked for: the transport has
-    // already started it from the same head, ahead of calls that are not part of a list being read.
-    // Paging itself still follows the fully read `metadata.next`, so a head read wrongly costs a
-    // call, not data.
+    // As soon as a page's head names the next page, that page is asked for, while this one's body
+    // is still arriving. Paging itself still follows the fully read `metadata.next`, so a head
+    // read wrongly costs a call, not data.
     const startNextPage = (head: Buffer): void => {
       const token = nextPageTokenInHead(head);
       if (token === undefined || started.has(token)) return;
       // Its failure is reported when paging reaches it.
       void fetchPage(token).catch(() => undefined);
     };
-    return collectItems(pagesOf(route, fetchPage));
+    return collectItems(pagesOf(route, fetchPage), select);
   }
 
   async #getOrNull<T>(route: Route, input: RouteInput, o?: RequestOptions): Promise<T | null> {

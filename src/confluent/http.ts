@@ -1,12 +1,10 @@
-// GETs to the configured host, made on the upstream thread (upstream-thread.ts) over its
-// keep-alive connections and under the concurrency cap. No retries and no error mapping here:
-// this file only sends a request and hands back the whole response, or why there is none.
-
+// GETs to the configured host over an undici Pool of keep-alive connections, at most `connections`
+// on the wire at once (Confluent limits concurrency as well as rate); the rest wait their turn. No
+// retries and no error mapping here: this file only sends a request and hands back the whole
+// response, or why there is none.
+import { Pool } from 'undici';
 import type { TransportFailure } from './retry-policy.js';
-import { upstreamThread, type CallOptions, type UpstreamResponse, type WireOutcome } from './upstream-thread.js';
-
-export type { CallOptions, WireOutcome } from './upstream-thread.js';
-export type HttpResponse = UpstreamResponse;
+import { Semaphore, type Turn } from './semaphore.js';
 
 export interface HttpTimeouts {
   connectMs: number;
@@ -19,14 +17,54 @@ export interface HttpTransportOptions {
   apiKey: string;
   apiSecret: string;
   userAgent: string;
-  /** Calls on the wire at once, at most, and the sockets kept for them; the rest wait their turn. */
+  /** Calls on the wire at once, at most, and the sockets kept for them. */
   connections: number;
   timeouts: HttpTimeouts;
 }
 
+export interface HttpResponse {
+  status: number;
+  /** By lower-case name; repeated headers joined with `, `. */
+  headers: Record<string, string | undefined>;
+  body: Buffer;
+}
+
+/** How a call ended; never a rejection. `durationMs` is its time on the wire, without queueing. */
+export type WireOutcome = { response: HttpResponse; durationMs: number } | { error: unknown; durationMs: number };
+
+export interface CallOptions {
+  /** Which queue the call waits in for a slot (semaphore.ts). */
+  turn?: Turn;
+  /** Shown the first bytes of a successful body as soon as they are in, before the call settles. */
+  onHead?: (head: Buffer) => void;
+}
+
+/** Enough bytes for a list envelope's `metadata`, which Confluent writes before the items. */
+export const HEAD_BYTES = 8_192;
+
+function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string | undefined> {
+  const flat: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return flat;
+}
+
+/** The caller's look at a body's head; what it throws is its own, not the call's. */
+function showHead(onHead: ((head: Buffer) => void) | undefined, head: Buffer): void {
+  try {
+    onHead?.(head);
+  } catch {
+    // The body is read in full whatever the head showed.
+  }
+}
+
 export class HttpTransport {
-  readonly #client: number;
+  readonly #pool: Pool;
   readonly #basePath: string;
+  readonly #headers: Record<string, string>;
+  readonly #slots: Semaphore;
+  #inFlight = 0;
 
   constructor(options: HttpTransportOptions) {
     const base = new URL(options.apiUrl);
@@ -35,32 +73,67 @@ export class HttpTransport {
     }
     this.#basePath = base.pathname.replace(/\/+$/, '');
     const credential = Buffer.from(`${options.apiKey}:${options.apiSecret}`).toString('base64');
-    // The credential goes to the upstream thread with the client and is kept nowhere on this object.
-    this.#client = upstreamThread.open({
-      origin: base.origin,
-      headers: { authorization: `Basic ${credential}`, accept: 'application/json', 'user-agent': options.userAgent },
+    this.#headers = { authorization: `Basic ${credential}`, accept: 'application/json', 'user-agent': options.userAgent };
+    this.#slots = new Semaphore(options.connections);
+    this.#pool = new Pool(base.origin, {
       connections: options.connections,
-      timeouts: options.timeouts,
+      connectTimeout: options.timeouts.connectMs,
+      headersTimeout: options.timeouts.headersMs,
+      bodyTimeout: options.timeouts.bodyMs,
     });
   }
 
   /** Calls holding a slot now. */
   get inFlight(): number {
-    return upstreamThread.inFlight(this.#client);
+    return this.#inFlight;
   }
 
   /**
    * `pathAndQuery` is relative to the configured base URL, e.g. `/iam/v2/users?page_size=100`. The
    * call waits for a slot in its turn; an abort while it waits or runs settles it at once.
    */
-  get(pathAndQuery: string, signal: AbortSignal, options: CallOptions = {}): Promise<WireOutcome> {
-    const nextPage = options.nextPage === undefined ? undefined : this.#basePath + options.nextPage;
-    return upstreamThread.get(this.#client, this.#basePath + pathAndQuery, signal, { ...options, nextPage });
+  async get(pathAndQuery: string, signal: AbortSignal, options: CallOptions = {}): Promise<WireOutcome> {
+    try {
+      return await this.#slots.run(() => this.#onTheWire(this.#basePath + pathAndQuery, signal, options.onHead), signal, options.turn);
+    } catch (error) {
+      // Aborted while waiting for a slot.
+      return { error, durationMs: 0 };
+    }
+  }
+
+  async #onTheWire(path: string, signal: AbortSignal, onHead: CallOptions['onHead']): Promise<WireOutcome> {
+    const startedAt = performance.now();
+    this.#inFlight += 1;
+    try {
+      const response = await this.#pool.request({ method: 'GET', path, headers: this.#headers, signal });
+      const successful = response.statusCode >= 200 && response.statusCode <= 299;
+      const chunks: Buffer[] = [];
+      let length = 0;
+      let headShown = !successful || !onHead;
+      for await (const chunk of response.body as AsyncIterable<Buffer>) {
+        chunks.push(chunk);
+        length += chunk.length;
+        if (!headShown && length >= HEAD_BYTES) {
+          headShown = true;
+          showHead(onHead, Buffer.concat(chunks, length));
+        }
+      }
+      const body = Buffer.concat(chunks, length);
+      if (!headShown) showHead(onHead, body);
+      return {
+        response: { status: response.statusCode, headers: flattenHeaders(response.headers), body },
+        durationMs: performance.now() - startedAt,
+      };
+    } catch (error) {
+      return { error, durationMs: performance.now() - startedAt };
+    } finally {
+      this.#inFlight -= 1;
+    }
   }
 
   /** Lets requests in flight finish, then closes the sockets. */
   close(): Promise<void> {
-    return upstreamThread.close(this.#client);
+    return this.#pool.close();
   }
 }
 

@@ -2,10 +2,8 @@
 // envelope before its items (api_version, kind, metadata, then data), so the next page of a large
 // list can be asked for while this one is still being parsed.
 
+import { HEAD_BYTES } from './http.js';
 import { nextPageToken } from './pagination.js';
-
-/** Far more than an envelope's fields take; the items start after them. */
-export const HEAD_BYTES = 8_192;
 
 /**
  * `{"api_version":…,"kind":…,"metadata":{…}`: only string fields before a flat metadata object.

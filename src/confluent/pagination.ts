@@ -4,13 +4,10 @@
 
 import { unexpectedResponseError } from './errors.js';
 
-/**
- * The parts of a list envelope that paging reads. `data` may still be on its way when `next` is
- * known, so the next page is asked for while this one's items are read.
- */
+/** The parts of a list envelope that paging reads. */
 export interface ListPage<T> {
   metadata?: { next?: string | null };
-  data: T[] | Promise<T[]>;
+  data: T[];
 }
 
 /** Fetches one page: the first when `pageToken` is undefined. The caller re-sends its filters. */
@@ -22,7 +19,7 @@ export async function* pagesOf<T>(route: string, fetchPage: PageFetcher<T>): Asy
   let pageToken: string | undefined;
   do {
     const page = await fetchPage(pageToken);
-    if (!Array.isArray(page?.data) && !(page?.data instanceof Promise)) throw unexpectedResponseError(route, 'the body is not a list');
+    if (!Array.isArray(page?.data)) throw unexpectedResponseError(route, 'the body is not a list');
     yield page;
     pageToken = nextPageToken(route, page.metadata?.next);
     // A server that hands out a token twice would otherwise be paged forever.
@@ -33,16 +30,12 @@ export async function* pagesOf<T>(route: string, fetchPage: PageFetcher<T>): Asy
   } while (pageToken !== undefined);
 }
 
-/** Every item of every page, in order; pages whose items are still being read are not waited on before asking for the next. */
-export async function collectItems<T>(pages: AsyncIterable<ListPage<T>>): Promise<T[]> {
-  const parts: Array<T[] | Promise<T[]>> = [];
+/** Every item of every page, in order, each made by `select` as its page arrives. */
+export async function collectItems<T, U = T>(pages: AsyncIterable<ListPage<T>>, select?: (item: T) => U): Promise<U[]> {
+  const items: U[] = [];
   for await (const page of pages) {
-    // Handled below; until then a failed part must not count as an unhandled rejection.
-    if (page.data instanceof Promise) page.data.catch(() => undefined);
-    parts.push(page.data);
+    for (const item of page.data) items.push(select ? select(item) : (item as unknown as U));
   }
-  const items: T[] = [];
-  for (const part of await Promise.all(parts)) for (const item of part) items.push(item);
   return items;
 }
 

@@ -5,7 +5,6 @@
 import { openCallScope, type CallScope, type RequestOptions } from './call-scope.js';
 import { abortError, ConfluentError, responseError, transportError, unexpectedResponseError } from './errors.js';
 import { transportFailureOf, type CallOptions, type HttpResponse, type HttpTransport } from './http.js';
-import { nextPageTemplate } from './next-page.js';
 import { decideRetry, retryReasonOf, type AttemptOutcome, type RetryPolicy, type RetryReason } from './retry-policy.js';
 import { methodOf, pathOf, type Route, type RouteInput } from './routes.js';
 import type { Turn } from './semaphore.js';
@@ -41,10 +40,10 @@ export interface RequesterOptions {
 
 /**
  * Turns a successful response's body into the value the caller wants. What is wrong with a body
- * is thrown (or rejected, for a part read later) as `unexpected(problem)`: an error that names the
- * route, the status and Confluent's request id.
+ * is thrown as `unexpected(problem)`: an error that names the route, the status and Confluent's
+ * request id.
  */
-export type BodyReader<T> = (body: Buffer, unexpected: (problem: string) => ConfluentError) => T | Promise<T>;
+export type BodyReader<T> = (body: Buffer, unexpected: (problem: string) => ConfluentError) => T;
 
 export const readJson: BodyReader<unknown> = (body, unexpected) => {
   try {
@@ -96,7 +95,7 @@ export class Requester {
     // A next page continues a listing that callers already wait on, so it goes before new calls;
     // the calls of a fan-out go after them.
     const turn: Turn = input.query?.page_token !== undefined ? 'first' : options.fanOut ? 'last' : 'in-turn';
-    const wire = { turn, onHead: listPage?.onHead, nextPage: listPage ? nextPageTemplate(route, input) : undefined };
+    const wire: CallOptions = { turn, onHead: listPage?.onHead };
     const scope = openCallScope(options);
     try {
       let waitedMs = 0;
@@ -131,10 +130,8 @@ export class Requester {
     const settled = await this.#options.transport.get(path, scope.signal, wire);
     const { durationMs } = settled;
 
-    const interpreted =
+    const result =
       'response' in settled ? interpretResponse(route, settled.response, read) : interpretFailure(route, settled.error, scope);
-    // Most bodies are read at once; only a reader that works elsewhere is waited for.
-    const result = interpreted instanceof Promise ? await interpreted : interpreted;
     const response = 'response' in settled ? settled.response : undefined;
     this.#report(
       {
@@ -172,23 +169,17 @@ export class Requester {
   }
 }
 
-function interpretResponse(route: Route, response: HttpResponse, read: BodyReader<unknown>): AttemptResult | Promise<AttemptResult> {
+function interpretResponse(route: Route, response: HttpResponse, read: BodyReader<unknown>): AttemptResult {
   const outcome: AttemptOutcome = { kind: 'response', status: response.status, headers: response.headers };
   if (response.status < 200 || response.status > 299) {
     return { ok: false, error: responseError(route, { ...response, body: response.body.toString('utf8') }), outcome };
   }
   const unexpected = (problem: string) =>
     unexpectedResponseError(route, problem, { status: response.status, requestId: response.headers['x-request-id'] });
-  const failed = (error: unknown): AttemptResult => ({
-    ok: false,
-    error: error instanceof ConfluentError ? error : unexpected(String(error)),
-    outcome,
-  });
   try {
-    const value = read(response.body, unexpected);
-    return value instanceof Promise ? value.then((read): AttemptResult => ({ ok: true, value: read }), failed) : { ok: true, value };
+    return { ok: true, value: read(response.body, unexpected) };
   } catch (error) {
-    return failed(error);
+    return { ok: false, error: error instanceof ConfluentError ? error : unexpected(String(error)), outcome };
   }
 }
 

@@ -14,7 +14,8 @@ import {
 import type { Context } from '../context.js';
 import { checkPeriod } from '../usage/period.js';
 import { pageSize, parseCursor } from './connections.js';
-import { PassedChecks } from './passed-checks.js';
+import { InvalidInputError } from '../domain-errors.js';
+import { badUserInput } from './errors.js';
 import { checkIdFormat } from './ids.js';
 import { checkRepresentations } from './representations.js';
 
@@ -52,18 +53,17 @@ export function checkArguments(
 }
 
 export function argumentChecksPlugin(): ApolloServerPlugin<Context> {
-  const passed = new PassedChecks();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return;
-          const variables = request.variables ?? {};
           try {
-            passed.run(operation, variables, () => checkArguments(schema, document, operation, variables));
+            checkArguments(schema, document, operation, request.variables ?? {});
           } catch (error) {
-            if (!(error instanceof GraphQLError)) throw error;
-            throw new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status: 400 } } });
+            const refused = error instanceof InvalidInputError ? badUserInput(error.message, { argument: error.argument }) : error;
+            if (!(refused instanceof GraphQLError)) throw error;
+            throw new GraphQLError(refused.message, { extensions: { ...refused.extensions, http: { status: 400 } } });
           }
         },
       };

@@ -65,60 +65,42 @@ export function pageSize(first: number | null | undefined): number {
   return first;
 }
 
-/** What a connection pages through: an array, or a list that makes each item when it is read. */
-export interface ListView<T> {
-  readonly length: number;
-  at(index: number): T | undefined;
-}
-
 /**
  * Where a page starts. The cursor remembers the id it ended on, so when the list changed between
  * two pages (an item added or removed before it) the next page still resumes right after that item.
  */
-function startOffset<T>(items: ListView<T>, idOf: (item: T) => string, cursor: CursorPayload): number {
-  const ended = cursor.o > 0 ? items.at(cursor.o - 1) : undefined;
+function startOffset<T>(items: readonly T[], idOf: (item: T) => string, cursor: CursorPayload): number {
+  const ended = cursor.o > 0 ? items[cursor.o - 1] : undefined;
   if (ended !== undefined && idOf(ended) === cursor.id) return cursor.o;
-  for (let index = 0; index < items.length; index++) if (idOf(items.at(index)!) === cursor.id) return index + 1;
-  return Math.min(cursor.o, items.length);
+  const index = items.findIndex((item) => idOf(item) === cursor.id);
+  return index >= 0 ? index + 1 : Math.min(cursor.o, items.length);
 }
 
 /**
  * A Relay connection over a complete, stably ordered list. Confluent lists are read to the end and
  * paged here, so a page's size never depends on Confluent's page size. The arguments are checked
- * before `load` runs, so bad input never costs an upstream call. `present` makes the node that
- * the graph shows of each item on the page (and of no other item).
+ * before `load` runs, so bad input never costs an upstream call.
  */
-export async function paginate<T, N = T>(
+export async function paginate<T>(
   args: ConnectionArgs,
   list: { kind: string; idOf: (item: T) => string },
-  load: () => Promise<ListView<T>>,
-  present?: (item: T) => N,
-): Promise<Connection<N>> {
+  load: () => Promise<readonly T[]>,
+): Promise<Connection<T>> {
   const size = pageSize(args.first);
   const cursor = args.after ? decodeCursor(args.after, list.kind) : null;
   const items = await load();
   const start = cursor ? startOffset(items, list.idOf, cursor) : 0;
-  const page: T[] = [];
-  for (let index = start; index < Math.min(start + size, items.length); index++) page.push(items.at(index)!);
-  // Without `present`, N is T.
-  const nodes = present ? page.map(present) : (page as unknown as N[]);
-  const cursorAt = (index: number) => encodeCursor(list.kind, start + index + 1, list.idOf(page[index] as T));
-  // Cursors are encoded only when asked for: most pages are read through `nodes` alone.
+  const nodes = items.slice(start, start + size);
+  const cursorAt = (index: number) => encodeCursor(list.kind, start + index + 1, list.idOf(nodes[index] as T));
   return {
-    get edges() {
-      return nodes.map((node, index) => ({ node, cursor: cursorAt(index) }));
-    },
+    edges: nodes.map((node, index) => ({ node, cursor: cursorAt(index) })),
     nodes,
     totalCount: items.length,
     pageInfo: {
-      hasNextPage: start + page.length < items.length,
+      hasNextPage: start + nodes.length < items.length,
       hasPreviousPage: start > 0,
-      get startCursor() {
-        return page.length > 0 ? cursorAt(0) : null;
-      },
-      get endCursor() {
-        return page.length > 0 ? cursorAt(page.length - 1) : null;
-      },
+      startCursor: nodes.length > 0 ? cursorAt(0) : null,
+      endCursor: nodes.length > 0 ? cursorAt(nodes.length - 1) : null,
     },
   };
 }

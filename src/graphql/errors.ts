@@ -1,6 +1,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ConfluentError } from '../confluent/errors.js';
+import { InvalidInputError } from '../domain-errors.js';
 
 /** The codes clients can rely on in `extensions.code`. */
 export const ErrorCode = {
@@ -75,6 +76,9 @@ function isRefusedRequest(error: unknown): boolean {
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   const base = { locations: formatted.locations, path: formatted.path };
+  if (original instanceof InvalidInputError) {
+    return { ...base, message: original.message, extensions: { code: ErrorCode.BAD_USER_INPUT, argument: original.argument } };
+  }
   if (original instanceof ConfluentError) {
     const { code, message } = describeUpstreamError(original);
     const requestId = original.requestId ? { upstreamRequestId: original.requestId } : {};

@@ -7,6 +7,10 @@ import { badUserInput } from './errors.js';
  */
 const ID_FORMAT = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
 
+export function isIdOfThisApi(id: string): boolean {
+  return ID_FORMAT.test(id);
+}
+
 export function checkIdFormat(id: string): void {
-  if (!ID_FORMAT.test(id)) throw badUserInput('`id` is not an id this API hands out', { argument: 'id' });
+  if (!isIdOfThisApi(id)) throw badUserInput('`id` is not an id this API hands out', { argument: 'id' });
 }

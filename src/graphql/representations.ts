@@ -1,5 +1,6 @@
 import { Kind, isUnionType, parse, type GraphQLSchema } from 'graphql';
 import { badUserInput } from './errors.js';
+import { isIdOfThisApi } from './ids.js';
 
 /** Each entity type's keys, a key being the field names of one `@key(fields: …)`. */
 type EntityKeys = Map<string, string[][]>;
@@ -45,6 +46,13 @@ export function checkRepresentations(schema: GraphQLSchema, representations: rea
     if (!typeKeys.some((key) => key.every((field) => fields[field] !== undefined && fields[field] !== null))) {
       const wanted = typeKeys.map((key) => key.join(' ')).join('" or "');
       throw badUserInput(`representations[${index}] lacks the key of ${String(fields.__typename)} ("${wanted}")`, { argument: 'representations' });
+    }
+    // Key values reach Confluent URLs as an id argument's do, so they get the same checks.
+    if (fields.id !== undefined && fields.id !== null && !(typeof fields.id === 'string' && isIdOfThisApi(fields.id))) {
+      throw badUserInput(`representations[${index}].id is not an id this API hands out`, { argument: 'representations' });
+    }
+    if (fields.email !== undefined && fields.email !== null && typeof fields.email !== 'string') {
+      throw badUserInput(`representations[${index}].email is not a string`, { argument: 'representations' });
     }
   });
 }

@@ -1,115 +1,51 @@
 import type { RequestOptions } from '../confluent/client.js';
 import type { ConfluentReads } from '../confluent/reads.js';
-import type { LoaderPolicy } from './policy.js';
-import type { UsageFilter } from '../__generated__/resolvers-types.js';
 import { costWindows, periodKey, type Period } from '../usage/period.js';
-import { CostTable } from '../usage/cost-table.js';
-import { inOrderOnce } from '../usage/line-order.js';
-import { NO_USAGE_LINES, UsageLines } from '../usage/usage-lines.js';
-import { nextTurn, type InTurn } from './turns.js';
-
-const windowKey = (window: { startDate: string; endDate: string }) => `${window.startDate}/${window.endDate}`;
+import { matchesFilter, periodLines, type UsageLine, type UsageLineFilter } from '../usage/usage-line.js';
+import { groupBy } from './grouping.js';
+import type { LoaderPolicy } from './policy.js';
 
 interface PeriodLines {
-  all: UsageLines;
-  byWorkspace: Map<string, UsageLines>;
-  /** Grouped when first asked for: a query by workspace never needs it. */
-  byProduct: () => Map<string, UsageLines>;
+  all: UsageLine[];
+  /** Grouped when first asked for: a query by product never needs the workspaces' groups. */
+  byWorkspace: () => Map<string, UsageLine[]>;
+  byProduct: () => Map<string, UsageLine[]>;
 }
 
-/** A turn before grouping the period's lines, so that the answers to other calls are read first. */
-async function groupLines(all: UsageLines): Promise<PeriodLines> {
-  await nextTurn();
-  const { table } = all;
-  let byProduct: Map<string, UsageLines> | undefined;
+function grouped(all: UsageLine[]): PeriodLines {
+  let byWorkspace: Map<string, UsageLine[]> | undefined;
+  let byProduct: Map<string, UsageLine[]> | undefined;
   return {
     all,
-    byWorkspace: all.groupBy((row) => table.workspaceId(row)),
-    byProduct: () => (byProduct ??= all.groupBy((row) => table.productId(row))),
+    byWorkspace: () => (byWorkspace ??= groupBy(all, (line) => line.workspaceId)),
+    byProduct: () => (byProduct ??= groupBy(all, (line) => line.product)),
   };
 }
 
 /**
- * A window's lines, deduplicated, in order and grouped. Kept per listing: the shared cache hands
- * every request the same listing of a window, so later requests reuse the work.
- */
-const windowLines = new WeakMap<CostTable, Promise<PeriodLines>>();
-
-function linesOfWindow(listing: CostTable, key: string): Promise<PeriodLines> {
-  let lines = windowLines.get(listing);
-  if (!lines) {
-    const [first = '', last = ''] = key.split('/');
-    const all = UsageLines.all(listing);
-    const inWindow = (row: number) => {
-      const day = listing.startDate(row);
-      return day >= first && day < last;
-    };
-    // Confluent sends only the window's lines: a copy without the others is needed only if it does not.
-    lines = groupLines(inOrderOnce(listing.allDaysWithin(first, last) ? all : all.filter(inWindow)));
-    windowLines.set(listing, lines);
-  }
-  return lines;
-}
-
-/** Windows are consecutive and never overlap, so their lines stay in date order one after another. */
-function mergeWindows(windows: readonly PeriodLines[]): Promise<PeriodLines> {
-  const table = CostTable.join(windows.map((window) => window.all.table));
-  const rows: number[] = [];
-  const seen = new Set<string>();
-  let offset = 0;
-  for (const { all } of windows) {
-    for (const row of all.rows) {
-      const id = table.id(row + offset);
-      if (seen.has(id)) continue;
-      seen.add(id);
-      rows.push(row + offset);
-    }
-    offset += all.table.count;
-  }
-  return groupLines(new UsageLines(table, Int32Array.from(rows)));
-}
-
-const isSet = (value: unknown): value is string => value !== null && value !== undefined && value !== '';
-
-function matchesUsageFilter(table: CostTable, row: number, filter: UsageFilter): boolean {
-  return (
-    (!filter.workspaceId || table.workspaceId(row) === filter.workspaceId) &&
-    (!filter.productId || table.productId(row) === filter.productId) &&
-    (!filter.lineType || table.lineTypeId(row) === filter.lineType) &&
-    (!filter.resourceId || table.resourceId(row) === filter.resourceId)
-  );
-}
-
-/**
- * Cost lines of a period: one Costs API call per ≤31-day window, every window of a request fetched
- * once and in parallel (under the client's concurrency cap), merged without duplicates; every
+ * Cost lines of a period: one Costs API listing per ≤31-day window, every window of a request read
+ * once and all in parallel (under the client's concurrency cap), merged without duplicates; every
  * workspace, product and summary of the request is then answered from them in memory.
  */
-export function createCostLoaders(client: ConfluentReads, request: RequestOptions, policy: LoaderPolicy, inTurn: InTurn) {
-  const windows = new Map<string, Promise<CostTable>>();
+export function createCostLoaders(client: ConfluentReads, request: RequestOptions, policy: LoaderPolicy) {
+  const windows = new Map<string, Promise<UsageLine[]>>();
   const periods = new Map<string, Promise<PeriodLines>>();
 
-  /**
-   * A window's listing, started at once (not on a later tick, as a batch would be): a month of
-   * costs is the longest chain of calls and reading in a wide query, so it goes first.
-   */
-  function windowOf(key: string): Promise<CostTable> {
-    const [startDate = '', endDate = ''] = key.split('/');
-    const read = () => client.listCosts({ startDate, endDate }, request);
-    if (!policy.batching) return read();
+  function windowLines(window: { startDate: string; endDate: string }): Promise<UsageLine[]> {
+    if (!policy.batching) return client.listCosts(window, request);
+    const key = `${window.startDate}/${window.endDate}`;
     let lines = windows.get(key);
     if (!lines) {
-      lines = read();
+      lines = client.listCosts(window, request);
       windows.set(key, lines);
     }
     return lines;
   }
 
   async function readPeriod(period: Period): Promise<PeriodLines> {
-    const keys = costWindows(period).map(windowKey);
-    const lists = await Promise.all(keys.map(windowOf));
-    const ofWindows = await Promise.all(lists.map((list, index) => linesOfWindow(list, keys[index] ?? '')));
-    return ofWindows.length === 1 ? ofWindows[0]! : mergeWindows(ofWindows);
+    const ranges = costWindows(period);
+    const listed = await Promise.all(ranges.map(windowLines));
+    return grouped(periodLines(ranges.map((range, index) => ({ ...range, lines: listed[index] ?? [] }))));
   }
 
   /** Every cost line of the period, by date then id, and grouped by workspace and product. */
@@ -129,26 +65,20 @@ export function createCostLoaders(client: ConfluentReads, request: RequestOption
     prefetch: (period: Period): void => {
       if (policy.batching) linesOf(period).catch(() => {});
     },
-    ofPeriod: async (period: Period): Promise<UsageLines> => (await inTurn(linesOf(period))).all,
+    ofPeriod: async (period: Period): Promise<readonly UsageLine[]> => (await linesOf(period)).all,
     /**
      * The period's lines that match every filter given (a field's own scope and the client's
      * filter), starting from the workspace's or product's group rather than every line.
      */
-    matching: async (period: Period, ...filters: UsageFilter[]): Promise<UsageLines> => {
-      // Each caller in a turn of its own: a wide query asks for the lines of every workspace at once.
-      const lines = await inTurn(linesOf(period));
-      const conditions = filters.flatMap((filter) => Object.entries(filter).filter(([, value]) => isSet(value)));
-      const workspaceId = conditions.find(([name]) => name === 'workspaceId')?.[1];
-      const productId = conditions.find(([name]) => name === 'productId')?.[1];
-      const [candidates, chosenBy] =
-        workspaceId ? [lines.byWorkspace.get(workspaceId) ?? NO_USAGE_LINES, ['workspaceId', workspaceId]]
-        : productId ? [lines.byProduct().get(productId) ?? NO_USAGE_LINES, ['productId', productId]]
-        : [lines.all, undefined];
-      // The group's lines all meet the condition that chose it; only other conditions need a pass.
-      const others = conditions.filter(([name, value]) => name !== chosenBy?.[0] || value !== chosenBy[1]);
-      if (others.length === 0) return candidates;
-      const { table } = candidates;
-      return candidates.filter((row) => filters.every((filter) => matchesUsageFilter(table, row, filter)));
+    matching: async (period: Period, ...filters: UsageLineFilter[]): Promise<readonly UsageLine[]> => {
+      const lines = await linesOf(period);
+      const workspaceId = filters.find((filter) => filter.workspaceId)?.workspaceId;
+      const productId = filters.find((filter) => filter.productId)?.productId;
+      const candidates =
+        workspaceId ? (lines.byWorkspace().get(workspaceId) ?? [])
+        : productId ? (lines.byProduct().get(productId) ?? [])
+        : lines.all;
+      return candidates.filter((line) => filters.every((filter) => matchesFilter(line, filter)));
     },
   };
 }

@@ -4,7 +4,6 @@ import { createCostLoaders } from './costs.js';
 import type { LoaderPolicy } from './policy.js';
 import { createOrganizationLoaders } from './organizations.js';
 import { createRoleBindingLoaders } from './role-bindings.js';
-import { createTurns } from './turns.js';
 import { createUserLoaders } from './users.js';
 import { createClusterLoaders, createWorkspaceLoaders } from './workspaces.js';
 
@@ -12,14 +11,13 @@ import { createClusterLoaders, createWorkspaceLoaders } from './workspaces.js';
 export function createLoaders(client: ConfluentReads, request: RequestOptions, policy: LoaderPolicy) {
   const organizations = createOrganizationLoaders(client, request, policy);
   const workspaces = createWorkspaceLoaders(client, request, policy);
-  const inTurn = createTurns();
   return {
     organizations,
     workspaces,
     clusters: createClusterLoaders(client, request, policy, workspaces.all),
     users: createUserLoaders(client, request, policy),
-    roleBindings: createRoleBindingLoaders(client, request, policy, organizations.current, inTurn),
-    costs: createCostLoaders(client, request, policy, inTurn),
+    roleBindings: createRoleBindingLoaders(client, request, policy, organizations.current),
+    costs: createCostLoaders(client, request, policy),
   };
 }
 

@@ -1,79 +1,30 @@
 import type { RequestOptions } from '../confluent/client.js';
 import type { ConfluentReads } from '../confluent/reads.js';
-import { shared, type LoaderPolicy } from './policy.js';
-import { findRole, roleFromUnknownName, type RoleDefinition } from '../catalog/roles.js';
-import {
-  normalizePrincipal,
-  orgWideBindingPattern,
-  parseCrn,
-  principalTypeOf,
-  type ParsedCrn,
-  type PatternType,
-  type PrincipalType,
-  type ScopeLevel,
-} from '../confluent/crn.js';
+import { normalizePrincipal, orgWideBindingPattern, parseCrn, type ParsedCrn } from '../confluent/crn.js';
 import type { Organization, RoleBinding } from '../confluent/types.js';
-import type { RoleBindingFilter } from '../__generated__/resolvers-types.js';
 import { groupBy } from './grouping.js';
-import { nextTurn, type InTurn } from './turns.js';
 import { listBacked } from './list-backed.js';
-import { perObject } from './once.js';
+import { shared, type LoaderPolicy } from './policy.js';
 
-/**
- * A role binding with its CRN pattern decoded, and the fields the graph shows of it and of its scope
- * (the record is the parent of both RoleBinding and RoleBindingScope) worked out: an answer may show
- * thousands of bindings, and GraphQL reads these as plain properties, not through a resolver call
- * per field.
- */
+/** A role binding with what grouping needs decoded once: its scope and its principal. */
 export interface RoleBindingRecord {
   binding: RoleBinding;
   scope: ParsedCrn;
   /** `User:u-…` as Confluent writes it (normalized, so lookups with or without `User:` agree). */
   principal: string;
-  id: string;
-  principalId: string;
-  principalType: PrincipalType;
-  role: RoleDefinition;
-  createdAt: string | null;
-  level: ScopeLevel;
-  crnPattern: string;
-  resourceType: string | null;
-  resourceName: string | null;
-  patternType: PatternType;
 }
 
-/** Made once per binding object: the shared cache hands every request the same listing. */
-const toRecord = perObject((binding: RoleBinding): RoleBindingRecord => {
-  const scope = parseCrn(binding.crn_pattern ?? '');
-  const principal = normalizePrincipal(binding.principal ?? '');
-  const roleName = binding.role_name ?? '';
-  return {
-    binding,
-    scope,
-    principal,
-    id: binding.id,
-    principalId: binding.principal ?? '',
-    principalType: principalTypeOf(principal),
-    role: findRole(roleName) ?? roleFromUnknownName(roleName),
-    createdAt: binding.metadata?.created_at ?? null,
-    level: scope.scopeLevel,
-    crnPattern: binding.crn_pattern ?? '',
-    resourceType: scope.resourceType ?? null,
-    resourceName: scope.resourceName ?? null,
-    patternType: scope.patternType,
-  };
-});
+/** Narrows role bindings; the fields set combine with AND. */
+export interface RoleBindingFilter {
+  roleName?: string | null;
+  /** With or without the `User:` prefix. */
+  principalId?: string | null;
+  workspaceId?: string | null;
+  clusterId?: string | null;
+}
 
-/** Bindings decoded per event-loop turn: thousands of CRNs at once would hold up the answers of other calls. */
-const RECORDS_PER_TURN = 500;
-
-async function recordsOf(bindings: readonly RoleBinding[]): Promise<RoleBindingRecord[]> {
-  const recorded: RoleBindingRecord[] = [];
-  for (const [index, binding] of bindings.entries()) {
-    if (index > 0 && index % RECORDS_PER_TURN === 0) await nextTurn();
-    recorded.push(toRecord(binding));
-  }
-  return recorded;
+export function recordOf(binding: RoleBinding): RoleBindingRecord {
+  return { binding, scope: parseCrn(binding.crn_pattern ?? ''), principal: normalizePrincipal(binding.principal ?? '') };
 }
 
 /**
@@ -85,7 +36,6 @@ export function createRoleBindingLoaders(
   request: RequestOptions,
   policy: LoaderPolicy,
   currentOrganization: () => Promise<Organization | null>,
-  inTurn: InTurn,
 ) {
   const bindings = listBacked<RoleBindingRecord>(policy, {
     name: 'role-bindings',
@@ -93,18 +43,16 @@ export function createRoleBindingLoaders(
       const organization = await currentOrganization();
       if (!organization) return [];
       const listed = await client.listRoleBindings({ crnPattern: orgWideBindingPattern(organization.id) }, request);
-      return recordsOf(listed);
+      return listed.map(recordOf);
     },
     getOne: async (id) => {
       const binding = await client.getRoleBinding(id, request);
-      return binding && toRecord(binding);
+      return binding && recordOf(binding);
     },
     idOf: (record) => record.binding.id,
   });
   const groups = shared(policy, async () => {
     const records = await bindings.all();
-    // Grouping thousands of bindings waits for a turn, so the answers of other calls are read first.
-    await nextTurn();
     return {
       byPrincipal: groupBy(records, (record) => record.principal),
       byRole: groupBy(records, (record) => record.binding.role_name),
@@ -112,9 +60,7 @@ export function createRoleBindingLoaders(
       byCluster: groupBy(records, (record) => record.scope.clusterId),
     };
   });
-  // Each caller in a turn of its own: a wide query asks for the groups of every workspace at once.
-  const groupOf = (group: keyof Awaited<ReturnType<typeof groups>>) => async (key: string) =>
-    (await inTurn(groups()))[group].get(key) ?? [];
+  const groupOf = (group: keyof Awaited<ReturnType<typeof groups>>) => async (key: string) => (await groups())[group].get(key) ?? [];
 
   const ofPrincipal = groupOf('byPrincipal');
   const ofRole = groupOf('byRole');

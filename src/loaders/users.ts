@@ -3,12 +3,22 @@ import type { RequestOptions } from '../confluent/client.js';
 import type { ConfluentReads } from '../confluent/reads.js';
 import { loaderOptions, measured, shared, type LoaderPolicy } from './policy.js';
 import type { Invitation, ServiceAccount, User } from '../confluent/types.js';
-import type { UserFilter } from '../__generated__/resolvers-types.js';
-import { asPerson, asServiceAccount, type DirectoryUser } from './directory-user.js';
 import { listBacked, SINGLE_GET_LIMIT } from './list-backed.js';
 
-const PENDING_INVITATION_STATUSES = new Set(['INVITE_STATUS_SENT', 'INVITE_STATUS_STAGED']);
+/** A GraphQL User: a person or a service account, as Confluent sent it. */
+export type DirectoryUser = { type: 'HUMAN'; id: string; person: User } | { type: 'SERVICE_ACCOUNT'; id: string; account: ServiceAccount };
 
+/** Narrows the directory; the fields set combine with AND. */
+export interface DirectoryFilter {
+  type?: 'HUMAN' | 'SERVICE_ACCOUNT' | null;
+  email?: string | null;
+  status?: 'ACTIVE' | 'INVITED' | null;
+}
+
+const asPerson = (person: User): DirectoryUser => ({ type: 'HUMAN', id: person.id, person });
+const asServiceAccount = (account: ServiceAccount): DirectoryUser => ({ type: 'SERVICE_ACCOUNT', id: account.id, account });
+
+const PENDING_INVITATION_STATUSES = new Set(['INVITE_STATUS_SENT', 'INVITE_STATUS_STAGED']);
 
 function resultOf<T>(loaded: T | Error | null | undefined, wrap: (item: T) => DirectoryUser): DirectoryUser | Error | null {
   if (loaded instanceof Error) return loaded;
@@ -87,7 +97,7 @@ export function createUserLoaders(client: ConfluentReads, request: RequestOption
   }
 
   /** The `users` list: people first, then service accounts, each in Confluent's order. */
-  async function list(filter: UserFilter = {}): Promise<DirectoryUser[]> {
+  async function list(filter: DirectoryFilter = {}): Promise<DirectoryUser[]> {
     const wantsPeople = filter.type !== 'SERVICE_ACCOUNT';
     // Service accounts have no email and are never invited, so those filters leave them out unread.
     const wantsServiceAccounts = filter.type !== 'HUMAN' && !filter.email && filter.status !== 'INVITED';
@@ -96,7 +106,7 @@ export function createUserLoaders(client: ConfluentReads, request: RequestOption
       wantsServiceAccounts ? serviceAccounts.all() : [],
       filter.status === 'ACTIVE' && wantsPeople ? invitedUserIds() : new Set<string>(),
     ]);
-    const email = filter.email?.toLowerCase();
+    const email = filter.email ? filter.email.toLowerCase() : undefined;
     const matchingPeople = peopleList.filter(
       (person) => (email === undefined || person.email?.toLowerCase() === email) && !invited.has(person.id),
     );

@@ -5,10 +5,9 @@ import type { RoleDefinition } from '../catalog/roles.js';
 import type { Environment, KafkaCluster, Organization } from '../confluent/types.js';
 import type { Connection, Edge } from '../graphql/connections.js';
 import type { RoleBindingRecord } from '../loaders/role-bindings.js';
-import type { DirectoryUser } from '../loaders/directory-user.js';
+import type { DirectoryUser } from '../loaders/users.js';
 import type { UsageGroupRecord } from '../usage/summary.js';
-import type { UsageNode } from '../usage/usage-node.js';
-import type { UsageResourceRecord } from '../usage/usage-line.js';
+import type { UsageLine } from '../usage/usage-line.js';
 
 export type OrganizationMapper = Organization;
 export type OrganizationConnectionMapper = Connection<OrganizationMapper>;
@@ -39,8 +38,12 @@ export type ProductMapper = ProductRecord;
 export type ProductConnectionMapper = Connection<ProductMapper>;
 export type ProductEdgeMapper = Edge<ProductMapper>;
 
-export type UsageMapper = UsageNode;
+export type UsageMapper = UsageLine;
 export type UsageConnectionMapper = Connection<UsageMapper>;
 export type UsageEdgeMapper = Edge<UsageMapper>;
 export type UsageGroupMapper = UsageGroupRecord;
-export type UsageResourceMapper = UsageResourceRecord;
+/** A billed resource as a cost line or a summary group names it. */
+export interface UsageResourceMapper {
+  id: string;
+  name: string | null;
+}

@@ -6,7 +6,6 @@ import type { Context } from '../context.js';
 import { paginate, type ConnectionArgs } from '../graphql/connections.js';
 import { checkPeriod, monthToDate, type Period } from '../usage/period.js';
 import { summarize } from '../usage/summary.js';
-import { usageNodeOf } from '../usage/usage-node.js';
 import { LISTS } from './lists.js';
 
 export interface PeriodInput {
@@ -20,7 +19,7 @@ export function usageConnection(
   { loaders }: Context,
 ) {
   const period = checkPeriod(args.period);
-  return paginate(args, LISTS.usage, () => loaders.costs.matching(period, scope, args.filter ?? {}), usageNodeOf);
+  return paginate(args, LISTS.usage, () => loaders.costs.matching(period, scope, args.filter ?? {}));
 }
 
 export async function usageSummary(

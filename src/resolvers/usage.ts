@@ -4,8 +4,18 @@ import { toDollars } from '../usage/money.js';
 import { resourceKindOf } from '../usage/usage-line.js';
 import { billedWorkspace } from './usage-fields.js';
 
-// Every other field of Usage is a property of its node (usage-node.ts).
+// Confluent marks product and line type optional; a line without one still has to be shown.
+const UNSPECIFIED = 'UNSPECIFIED';
+
+// id, quantity, unit, price, startDate, endDate, granularity, networkAccessType and description
+// are the line's own (confluent/cost-lines.ts).
 export const Usage: UsageResolvers = {
+  product: (line) => productOf(line.product ?? UNSPECIFIED),
+  lineType: (line) => line.lineType ?? UNSPECIFIED,
+  amount: (line) => toDollars(line.amountMicros),
+  originalAmount: (line) => toDollars(line.originalMicros),
+  discountAmount: (line) => toDollars(line.discountMicros),
+  resource: (line) => (line.resourceId ? { id: line.resourceId, name: line.resourceName } : null),
   workspace: (line, _, context) => billedWorkspace(line.workspaceId, context),
 };
 
@@ -16,6 +26,7 @@ export const UsageResource: UsageResourceResolvers = {
 export const UsageGroup: UsageGroupResolvers = {
   workspace: (group, _, context) => billedWorkspace(group.workspaceId, context),
   product: (group) => (group.productId ? productOf(group.productId) : null),
+  resource: (group) => (group.resourceId ? { id: group.resourceId, name: group.resourceName } : null),
   amount: (group) => toDollars(group.amountMicros),
   originalAmount: (group) => toDollars(group.originalMicros),
   discountAmount: (group) => toDollars(group.discountMicros),

@@ -7,9 +7,15 @@ export const User: UserResolvers = {
     if ('email' in reference && reference.email) return loaders.users.byEmail.load(reference.email);
     return null;
   },
-  // id, type, name, email, description, authType, createdAt and updatedAt are the user's own (directory-user.ts).
-  status: async (user, _, { loaders }) =>
-    user.type === 'HUMAN' && (await loaders.users.isInvited(user.person.id)) ? 'INVITED' : 'ACTIVE',
+  // id and type are the directory entry's own (loaders/users.ts).
+  name: (user) =>
+    user.type === 'HUMAN' ? user.person.full_name || user.person.email || user.id : user.account.display_name || user.id,
+  email: (user) => (user.type === 'HUMAN' ? (user.person.email ?? null) : null),
+  description: (user) => (user.type === 'SERVICE_ACCOUNT' ? (user.account.description ?? null) : null),
+  authType: (user) => (user.type === 'HUMAN' ? (user.person.auth_type ?? null) : null),
+  createdAt: (user) => (user.type === 'HUMAN' ? user.person : user.account).metadata?.created_at ?? null,
+  updatedAt: (user) => (user.type === 'HUMAN' ? user.person : user.account).metadata?.updated_at ?? null,
+  status: async (user, _, { loaders }) => (user.type === 'HUMAN' && (await loaders.users.isInvited(user.id)) ? 'INVITED' : 'ACTIVE'),
   organization: (_, __, { loaders }) => loaders.organizations.current(),
   roleBindings: (user, args, context, info) =>
     roleBindingConnection(args, info, context, () => context.loaders.roleBindings.ofPrincipal(`User:${user.id}`)),

@@ -1,5 +1,5 @@
 import { firstOfMonth, formatDay, oneYearBefore, parseDay, today } from '../calendar.js';
-import { badUserInput } from '../graphql/errors.js';
+import { InvalidInputError } from '../domain-errors.js';
 
 /** The Costs API answers at most 31 days per call. */
 export const MAX_WINDOW_DAYS = 31;
@@ -23,18 +23,18 @@ export interface CostWindow {
 export function checkPeriod(input: { start: string; end: string }, now: Date = new Date()): Period {
   const start = parseDay(String(input.start));
   const end = parseDay(String(input.end));
-  if (start === undefined) throw badUserInput(`period.start is not a YYYY-MM-DD date: ${input.start}`, { argument: 'period' });
-  if (end === undefined) throw badUserInput(`period.end is not a YYYY-MM-DD date: ${input.end}`, { argument: 'period' });
+  if (start === undefined) throw new InvalidInputError(`period.start is not a YYYY-MM-DD date: ${input.start}`, 'period');
+  if (end === undefined) throw new InvalidInputError(`period.end is not a YYYY-MM-DD date: ${input.end}`, 'period');
   if (start >= end) {
-    throw badUserInput(`period.start (${formatDay(start)}) must be before period.end (${formatDay(end)}); the end is exclusive`, { argument: 'period' });
+    throw new InvalidInputError(`period.start (${formatDay(start)}) must be before period.end (${formatDay(end)}); the end is exclusive`, 'period');
   }
   const day = today(now);
   const earliest = oneYearBefore(day);
   if (start < earliest) {
-    throw badUserInput(`period.start may be at most one year back (${formatDay(earliest)} or later): Confluent keeps costs for a year`, { argument: 'period' });
+    throw new InvalidInputError(`period.start may be at most one year back (${formatDay(earliest)} or later): Confluent keeps costs for a year`, 'period');
   }
   if (end > day + 1) {
-    throw badUserInput(`period.end may be at most tomorrow (${formatDay(day + 1)}), since the end is exclusive`, { argument: 'period' });
+    throw new InvalidInputError(`period.end may be at most tomorrow (${formatDay(day + 1)}), since the end is exclusive`, 'period');
   }
   return { start, end };
 }

@@ -1,33 +1,15 @@
-// A Costs API line as the graph uses it, read once when a window's lines arrive: the fields that
-// several places need (day, workspace, resource, amounts in micro-dollars) are worked out here,
-// the same way for every resolver, filter and summary, and not again per field or per request.
-import type { Cost } from '../confluent/types.js';
-import { toMicros } from './money.js';
+// Usage lines: the cost lines of a period in the graph's order, and the filters that narrow them.
+import type { CostLine } from '../confluent/cost-lines.js';
 
-export interface UsageResourceRecord {
-  id: string;
-  name: string | null;
-}
+/** A cost line as the client reads it: the fields the graph uses, amounts in micro-dollars. */
+export type UsageLine = CostLine;
 
-export interface UsageLine {
-  id: string;
-  /** YYYY-MM-DD; `endDate` is exclusive. */
-  startDate: string;
-  endDate: string;
-  /** As Confluent reports them; optional in its spec, so possibly null. */
-  productId: string | null;
-  lineTypeId: string | null;
-  workspaceId: string | null;
-  resource: UsageResourceRecord | null;
-  originalMicros: number;
-  discountMicros: number;
-  amountMicros: number;
-  quantity: number | null;
-  unit: string | null;
-  price: number | null;
-  granularity: string | null;
-  networkAccessType: string | null;
-  description: string | null;
+/** Narrows usage lines; the fields set combine with AND. */
+export interface UsageLineFilter {
+  workspaceId?: string | null;
+  productId?: string | null;
+  lineType?: string | null;
+  resourceId?: string | null;
 }
 
 /** The order the graph gives usage lines in: by day, then by id, so pages and cursors are stable. */
@@ -36,47 +18,34 @@ export function byDateThenId(a: UsageLine, b: UsageLine): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-/** `2026-01-01` from `2026-01-01` or `2026-01-01 00:00:00` (some servers send the latter). */
-export function dayOfCostDate(date: string): string {
-  return date.slice(0, 10);
-}
-
-/** A field the spec has as a string, as JSON shows it even when Confluent sends another type. */
-const textOrNull = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
-
-/** A field the spec has as a number: a numeric string is read as its number, anything else is null. */
-function numberOrNull(value: unknown): number | null {
-  const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-  return typeof number === 'number' && Number.isFinite(number) ? number : null;
-}
-
 /**
- * SUPPORT and PROMO_CREDIT lines may leave out `discount_amount` and `amount`: no discount is
- * zero, and the amount is then original − discount. Values keep the types the graph declares for
- * them, which it writes without converting them again.
+ * The lines of consecutive cost windows as one list in the graph's order, each line once (a line's
+ * id is unique, so a repeat is the same line sent twice), and only those whose day lies in its
+ * window: Confluent sends only those, but a server that sent more would otherwise count them twice.
  */
-export function usageLineOf(cost: Cost): UsageLine {
-  const originalMicros = toMicros(cost.original_amount);
-  const discountMicros = toMicros(cost.discount_amount);
-  const resourceId = textOrNull(cost.resource?.id) || null;
-  return {
-    id: cost.id,
-    startDate: dayOfCostDate(cost.start_date),
-    endDate: dayOfCostDate(cost.end_date),
-    productId: textOrNull(cost.product) || null,
-    lineTypeId: textOrNull(cost.line_type) || null,
-    workspaceId: textOrNull(cost.resource?.environment?.id) || null,
-    resource: resourceId ? { id: resourceId, name: textOrNull(cost.resource?.display_name) } : null,
-    originalMicros,
-    discountMicros,
-    amountMicros: typeof cost.amount === 'number' ? toMicros(cost.amount) : originalMicros - discountMicros,
-    quantity: numberOrNull(cost.quantity),
-    unit: textOrNull(cost.unit),
-    price: numberOrNull(cost.price),
-    granularity: textOrNull(cost.granularity),
-    networkAccessType: textOrNull(cost.network_access_type),
-    description: textOrNull(cost.description),
-  };
+export function periodLines(windows: ReadonlyArray<{ startDate: string; endDate: string; lines: readonly UsageLine[] }>): UsageLine[] {
+  const seen = new Set<string>();
+  const lines: UsageLine[] = [];
+  for (const { startDate, endDate, lines: windowLines } of windows) {
+    for (const line of windowLines) {
+      if (line.startDate < startDate || line.startDate >= endDate || seen.has(line.id)) continue;
+      seen.add(line.id);
+      lines.push(line);
+    }
+  }
+  return lines.sort(byDateThenId);
+}
+
+const isSet = (value: string | null | undefined): value is string => value !== null && value !== undefined && value !== '';
+
+/** Whether a line meets every condition the filter sets. */
+export function matchesFilter(line: UsageLine, filter: UsageLineFilter): boolean {
+  return (
+    (!isSet(filter.workspaceId) || line.workspaceId === filter.workspaceId) &&
+    (!isSet(filter.productId) || line.product === filter.productId) &&
+    (!isSet(filter.lineType) || line.lineType === filter.lineType) &&
+    (!isSet(filter.resourceId) || line.resourceId === filter.resourceId)
+  );
 }
 
 /** What a billed resource is, from its id prefix (NOTES §8); an open set, so unknown ones are null. */

@@ -10,8 +10,6 @@ import {
 import { ConfluentError } from '../../src/confluent/errors.js';
 import { ROUTES } from '../../src/confluent/routes.js';
 import { startSimulator, type Simulator } from '../../src/simulator/index.js';
-import { byDateThenId, usageLineOf } from '../../src/usage/usage-line.js';
-import { linesOfTable } from '../helpers/usage-lines.js';
 
 const USER_COUNT = 450;
 // More than one page of role bindings at their page size of 1000.
@@ -100,11 +98,10 @@ describe('pagination', () => {
 
     const day = simulator.data.costs.map((cost) => cost.start_date.slice(0, 10)).sort().at(-1)!;
     const next = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-    const costs = linesOfTable(await client.listCosts({ startDate: day, endDate: next }));
+    const costs = await client.listCosts({ startDate: day, endDate: next });
     const ofDay = simulator.data.costs.filter((cost) => cost.start_date.slice(0, 10) === day);
     expect(costs.length).toBeGreaterThan(0);
-    // Read in the worker thread into the graph's usage lines, in order.
-    expect(costs).toEqual(ofDay.map(usageLineOf).sort(byDateThenId));
+    expect(costs.map((line) => [line.id, line.amountMicros]).sort()).toEqual(ofDay.map((cost) => [cost.id, Math.round((cost.amount ?? cost.original_amount - (cost.discount_amount ?? 0)) * 1e6)]).sort());
     expect(simulator.log.count(ROUTES.costs)).toBe(1);
   });
 });

@@ -1,21 +1,18 @@
 // The contract's flagship operation under the simulator's faults: rate limits and server errors
 // within the retry budget are absorbed; a failure that outlasts it, or a hanging route, fails only
 // the fields that need that route, within the request's deadline. No fault shows the secret.
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Config } from '../../src/config.js';
+import { contractExists } from '../helpers/contract.js';
 import { lastFullMonth } from '../helpers/expected.js';
+import { FLAGSHIP_DOCUMENT, FLAGSHIP_OPERATION } from '../helpers/flagship.js';
 import { startStack, type GraphQLResponse, type Stack } from '../helpers/stack.js';
 
-const CONTRACT = fileURLToPath(new URL('../../../shared/contract/operations.graphql', import.meta.url));
-const contractExists = existsSync(CONTRACT);
 const COSTS = 'GET /billing/v1/costs';
 const ENVIRONMENTS = 'GET /org/v2/environments';
 const USAGE_FIELDS = ['usage', 'usageSummary'];
 
 describe.skipIf(!contractExists)('WorkspaceUsageAndAccess under upstream faults', () => {
-  const source = contractExists ? readFileSync(CONTRACT, 'utf8') : '';
   const period = lastFullMonth();
   let faultFree: { response: GraphQLResponse; calls: Record<string, number>; total: number };
   let stack: Stack | undefined;
@@ -25,7 +22,7 @@ describe.skipIf(!contractExists)('WorkspaceUsageAndAccess under upstream faults'
     return stack;
   }
 
-  const flagship = (on: Stack) => on.graphqlDocument(source, 'WorkspaceUsageAndAccess', { period });
+  const flagship = (on: Stack) => on.graphqlDocument(FLAGSHIP_DOCUMENT, FLAGSHIP_OPERATION, { period });
   const statuses = (on: Stack) => on.simulator.log.entries.map((entry) => entry.status);
 
   /** The fault-free answer with the usage fields of every workspace taken out. */

@@ -8,8 +8,7 @@ import { costsTtlSeconds, RECENT_COSTS_TTL_SECONDS, SETTLED_COSTS_TTL_SECONDS } 
 import { ConfluentError } from '../../src/confluent/errors.js';
 import { ROUTES } from '../../src/confluent/routes.js';
 import { createLogger } from '../../src/logger.js';
-import { CostTable } from '../../src/usage/cost-table.js';
-import { usageLineOf } from '../../src/usage/usage-line.js';
+import { costLineReader } from '../../src/confluent/cost-lines.js';
 
 const logger = createLogger('silent');
 
@@ -118,6 +117,31 @@ describe('InFlightCalls', () => {
     expect(await second).toBe('costs');
   });
 
+  it('keeps the shared call going until the latest deadline among the callers still waiting', async () => {
+    const calls = new InFlightCalls();
+    const seen: Array<number | undefined> = [];
+    let sharedOptions: { deadlineAt?: number } = {};
+    const start = (request: { deadlineAt?: number }) => {
+      sharedOptions = request;
+      seen.push(request.deadlineAt);
+      return new Promise<never>(() => {});
+    };
+    const soon = new AbortController();
+    const now = Date.now();
+    const first = calls.run('k', 'costs', start, { signal: soon.signal, deadlineAt: now + 1_000 });
+    const second = calls.run('k', 'costs', start, { signal: new AbortController().signal, deadlineAt: now + 9_000 });
+    // The first caller's deadline, then the later one once the second caller waits too.
+    expect(seen).toEqual([now + 1_000]);
+    expect(sharedOptions.deadlineAt).toBe(now + 9_000);
+    soon.abort(new DOMException('deadline', 'TimeoutError'));
+    await expect(first).rejects.toMatchObject({ kind: 'timeout' });
+    expect(sharedOptions.deadlineAt).toBe(now + 9_000);
+    const third = calls.run('k', 'costs', start, { signal: new AbortController().signal, deadlineAt: now + 20_000 });
+    expect(sharedOptions.deadlineAt).toBe(now + 20_000);
+    void second.catch(() => {});
+    void third.catch(() => {});
+  });
+
   it('aborts the shared call when every caller has left', async () => {
     const calls = new InFlightCalls();
     let sharedSignal: AbortSignal | undefined;
@@ -147,33 +171,34 @@ describe('cached reads', () => {
 });
 
 describe('the in-memory store', () => {
-  it('weighs kept answers by their text, so a few large answers fill it', async () => {
+  it('weighs a large text by its length, so a few of them fill it', async () => {
     const memory = createCacheStore({ kind: 'memory', maxBytes: 10_000_000 }, logger)!;
-    const answer = (mark: string) => ({ json: mark.repeat(2_000_000) });
-    for (const mark of ['a', 'b', 'c']) await memory.store.set(mark, answer(mark));
-    // Each answer weighs about 4 MB: the oldest has made room for the newest.
+    const record = (mark: string) => ({ text: mark.repeat(2_000_000) });
+    for (const mark of ['a', 'b', 'c']) await memory.store.set(mark, record(mark));
+    // Each weighs about 4 MB: the oldest has made room for the newest.
     expect(await memory.store.get('a')).toBeUndefined();
-    expect(await memory.store.get('b')).toEqual(answer('b'));
-    expect(await memory.store.get('c')).toEqual(answer('c'));
+    expect(await memory.store.get('b')).toEqual(record('b'));
+    expect(await memory.store.get('c')).toEqual(record('c'));
   });
 
   it('weighs listings by their length', async () => {
-    const memory = createCacheStore({ kind: 'memory', maxBytes: 1_000_000 }, logger)!;
+    const memory = createCacheStore({ kind: 'memory', maxBytes: 150_000 }, logger)!;
     await memory.store.set('small', Array.from({ length: 100 }, (_, i) => ({ id: i })));
     await memory.store.set('large', Array.from({ length: 5_000 }, (_, i) => ({ id: i })));
     expect(await memory.store.get('small')).toHaveLength(100);
-    // 5,000 items at about 600 bytes each do not fit in a megabyte.
+    // 5,000 items of a field each, weighed as 40 bytes each, do not fit in 150 KB.
     expect(await memory.store.get('large')).toBeUndefined();
   });
 
-  it('weighs a window of cost lines by the text and columns it holds', async () => {
+  it('weighs a window of cost lines by the fields and text of its lines', async () => {
     const memory = createCacheStore({ kind: 'memory', maxBytes: 1_000_000 }, logger)!;
+    const readLine = costLineReader();
     const window = (count: number) =>
-      CostTable.of(Array.from({ length: count }, (_, i) => usageLineOf({ id: `cost-${i}`, start_date: '2026-10-01', end_date: '2026-10-02', unit: 'GB', original_amount: 1, description: `line ${i}` })));
+      Array.from({ length: count }, (_, i) => readLine({ id: `cost-${i}`, start_date: '2026-10-01', end_date: '2026-10-02', unit: 'GB', original_amount: 1, description: `line ${i}` }));
     await memory.store.set('small', window(100));
-    await memory.store.set('large', window(20_000));
-    expect(await memory.store.get('small')).toBeInstanceOf(CostTable);
-    // 20,000 lines: their ids and descriptions alone are about a megabyte of text, the columns more.
+    await memory.store.set('large', window(5_000));
+    expect(await memory.store.get('small')).toHaveLength(100);
+    // 5,000 lines of 17 fields each are more than a megabyte.
     expect(await memory.store.get('large')).toBeUndefined();
   });
 });

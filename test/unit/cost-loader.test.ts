@@ -3,19 +3,20 @@
 import { describe, expect, it } from 'vitest';
 import type { ConfluentReads } from '../../src/confluent/reads.js';
 import { createCostLoaders } from '../../src/loaders/costs.js';
-import { createTurns } from '../../src/loaders/turns.js';
+import { costLineReader } from '../../src/confluent/cost-lines.js';
 import { checkPeriod } from '../../src/usage/period.js';
-import { CostTable } from '../../src/usage/cost-table.js';
-import { usageLineOf, type UsageLine } from '../../src/usage/usage-line.js';
-import { idsOf } from '../helpers/usage-lines.js';
+import type { UsageLine } from '../../src/usage/usage-line.js';
 
+const readLine = costLineReader();
 const line = (id: string, day: string, workspace = 'env-1'): UsageLine =>
-  usageLineOf({ id, start_date: day, end_date: day, unit: 'GB', original_amount: 1, resource: { id: 'lkc-1', environment: { id: workspace } } });
+  readLine({ id, start_date: day, end_date: day, unit: 'GB', original_amount: 1, resource: { id: 'lkc-1', environment: { id: workspace } } });
+
+const idsOf = (lines: readonly UsageLine[]) => lines.map((line) => line.id);
 
 function loadersOver(listing: UsageLine[], byWindow?: Record<string, UsageLine[]>) {
-  const listCosts = async (window: { startDate: string; endDate: string }) => CostTable.of(byWindow?.[window.startDate] ?? listing);
+  const listCosts = async (window: { startDate: string; endDate: string }) => byWindow?.[window.startDate] ?? listing;
   const client = { listCosts } as unknown as ConfluentReads;
-  return createCostLoaders(client, {}, { batching: true }, createTurns());
+  return createCostLoaders(client, {}, { batching: true });
 }
 
 describe('cost lines of a period', () => {
@@ -29,7 +30,7 @@ describe('cost lines of a period', () => {
 
   it('keep lines in order and once, and group them by workspace and by product', async () => {
     const listing = [line('a', '2026-10-01'), line('c', '2026-10-03', 'env-2'), line('b', '2026-10-02'), line('a', '2026-10-01')];
-    listing[2] = { ...listing[2]!, productId: 'CONNECT' };
+    listing[2] = { ...listing[2]!, product: 'CONNECT' };
     const loaders = loadersOver(listing);
     const ids = idsOf;
     expect(ids(await loaders.ofPeriod(period))).toEqual(['a', 'b', 'c']);
@@ -48,7 +49,6 @@ describe('cost lines of a period', () => {
     });
     expect(idsOf(await loaders.ofPeriod(long))).toEqual(['a', 'z', 'b', 'c']);
     expect(idsOf(await loaders.matching(long, { workspaceId: 'env-2' }))).toEqual(['b', 'c']);
-    const [, , secondB] = (await loaders.ofPeriod(long)).rows;
-    expect((await loaders.ofPeriod(long)).table.startDate(secondB!)).toBe('2026-10-31');
+    expect((await loaders.ofPeriod(long))[2]!.startDate).toBe('2026-10-31');
   });
 });

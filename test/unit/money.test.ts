@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Cost } from '../../src/confluent/types.js';
-import { toDollars, toMicros } from '../../src/usage/money.js';
+import { costLineReader, toMicros } from '../../src/confluent/cost-lines.js';
+import { toDollars } from '../../src/usage/money.js';
 import { summarize } from '../../src/usage/summary.js';
-import { usageLineOf, type UsageLine } from '../../src/usage/usage-line.js';
-import { usageLinesOf } from '../helpers/usage-lines.js';
+import type { UsageLine } from '../../src/usage/usage-line.js';
 
 function line(overrides: Partial<Cost>): UsageLine {
-  return usageLineOf({ id: 'c', start_date: '2026-10-01', end_date: '2026-10-02', unit: 'GB', original_amount: 0, ...overrides });
+  return costLineReader()({ id: 'c', start_date: '2026-10-01', end_date: '2026-10-02', unit: 'GB', original_amount: 0, ...overrides });
 }
 
 const amountsOf = (usage: UsageLine) => ({ original: usage.originalMicros, discount: usage.discountMicros, amount: usage.amountMicros });
@@ -16,7 +16,7 @@ describe('money', () => {
     const lines = Array.from({ length: 10_000 }, (_, i) => line({ id: `c${i}`, original_amount: 0.001, amount: 0.001 }));
     const floatSum = lines.reduce((sum, usage) => sum + toDollars(usage.amountMicros), 0);
     expect(floatSum).not.toBe(10);
-    const [total] = summarize(usageLinesOf(lines), []);
+    const [total] = summarize(lines, []);
     expect(toDollars(total!.amountMicros)).toBe(10);
   });
 
@@ -43,7 +43,7 @@ describe('summarize', () => {
   ];
 
   it('groups by the dimensions asked for, largest first, with null for lines outside any workspace', () => {
-    const groups = summarize(usageLinesOf(lines), ['WORKSPACE']);
+    const groups = summarize(lines, ['WORKSPACE']);
     expect(groups.map((group) => [group.workspaceId, group.amountMicros, group.lineItemCount])).toEqual([
       [null, 5_000_000, 1],
       ['env-1', 4_333_333, 2],
@@ -53,9 +53,9 @@ describe('summarize', () => {
   });
 
   it('keeps every grouping adding up to the same total', () => {
-    const total = summarize(usageLinesOf(lines), [])[0]!;
+    const total = summarize(lines, [])[0]!;
     for (const dimensions of [['PRODUCT'], ['LINE_TYPE'], ['RESOURCE'], ['DAY'], ['WORKSPACE', 'PRODUCT']] as const) {
-      const groups = summarize(usageLinesOf(lines), dimensions);
+      const groups = summarize(lines, dimensions);
       expect(groups.reduce((sum, group) => sum + group.amountMicros, 0)).toBe(total.amountMicros);
       expect(groups.reduce((sum, group) => sum + group.discountMicros, 0)).toBe(100_000);
     }
@@ -63,9 +63,9 @@ describe('summarize', () => {
   });
 
   it('names the resource of each group, none for resourceless lines', () => {
-    const byResource = summarize(usageLinesOf(lines), ['RESOURCE']);
-    expect(byResource.find((group) => group.resource?.id === 'lkc-1')?.lineItemCount).toBe(2);
-    expect(byResource.filter((group) => group.resource === null)).toHaveLength(1);
+    const byResource = summarize(lines, ['RESOURCE']);
+    expect(byResource.find((group) => group.resourceId === 'lkc-1')?.lineItemCount).toBe(2);
+    expect(byResource.filter((group) => group.resourceId === null)).toHaveLength(1);
   });
 
   it('tells combinations of two dimensions apart and orders groups of equal amounts by their values', () => {
@@ -76,16 +76,16 @@ describe('summarize', () => {
       line({ id: 'z', product: 'KAFKA', original_amount: 1, resource: null }),
       line({ id: 'v', product: 'KAFKA', original_amount: 1, resource: { id: 'lkc-3', environment: { id: 'env-1' } } }),
     ];
-    expect(summarize(usageLinesOf(even), ['WORKSPACE', 'PRODUCT']).map((group) => [group.workspaceId, group.productId, group.lineItemCount])).toEqual([
+    expect(summarize(even, ['WORKSPACE', 'PRODUCT']).map((group) => [group.workspaceId, group.productId, group.lineItemCount])).toEqual([
       ['env-1', 'KAFKA', 2],
       [null, 'KAFKA', 1],
       ['env-1', 'CONNECT', 1],
       ['env-2', 'KAFKA', 1],
     ]);
-    expect(summarize(usageLinesOf(even), []).map((group) => group.lineItemCount)).toEqual([5]);
+    expect(summarize(even, []).map((group) => group.lineItemCount)).toEqual([5]);
   });
 
   it('groups by day', () => {
-    expect(summarize(usageLinesOf(lines), ['DAY']).map((group) => group.day).sort()).toEqual(['2026-10-01', '2026-10-02']);
+    expect(summarize(lines, ['DAY']).map((group) => group.day).sort()).toEqual(['2026-10-01', '2026-10-02']);
   });
 });

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { GraphQLError } from 'graphql';
+import { InvalidInputError } from '../../src/domain-errors.js';
 import { checkPeriod, costWindows, monthToDate } from '../../src/usage/period.js';
 import { formatDay } from '../../src/calendar.js';
 
 const NOW = new Date('2026-11-29T10:00:00Z');
 
-function failure(input: { start: string; end: string }): { code: unknown; message: string } {
+function failure(input: { start: string; end: string }): { argument: string; message: string } {
   try {
     checkPeriod(input, NOW);
   } catch (error) {
-    if (error instanceof GraphQLError) return { code: error.extensions.code, message: error.message };
+    if (error instanceof InvalidInputError) return { argument: error.argument, message: error.message };
     throw error;
   }
   throw new Error('expected the period to be rejected');
@@ -34,9 +34,9 @@ describe('checkPeriod', () => {
     [{ start: '2026-11-01', end: '2026-12-01' }, /tomorrow/],
     [{ start: 'yesterday', end: '2026-11-01' }, /period.start/],
     [{ start: '2026-11-01', end: '2026-02-30' }, /period.end/],
-  ])('rejects %j with BAD_USER_INPUT naming the rule', (input, rule) => {
-    const { code, message } = failure(input);
-    expect(code).toBe('BAD_USER_INPUT');
+  ])('rejects %j as invalid input of `period`, naming the rule', (input, rule) => {
+    const { argument, message } = failure(input);
+    expect(argument).toBe('period');
     expect(message).toMatch(rule);
   });
 });

@@ -3,7 +3,6 @@ import { getVariableValues, type DocumentNode, type GraphQLSchema, type Operatio
 import type { Context } from '../../context.js';
 import { connectionCost } from './connection-cost.js';
 import { entityRepresentationCount } from './entity-representations.js';
-import { PassedChecks } from '../passed-checks.js';
 import type { RequestLimits } from './request-limits.js';
 import { queryTooComplex } from './too-complex.js';
 
@@ -14,14 +13,12 @@ import { queryTooComplex } from './too-complex.js';
 export function operationLimitsPlugin(
   limits: Pick<RequestLimits, 'maxConnectionCost' | 'maxEntityRepresentations'>,
 ): ApolloServerPlugin<Context> {
-  const passed = new PassedChecks();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return;
-          const variables = request.variables ?? {};
-          passed.run(operation, variables, () => checkLimits(schema, document, operation, variables));
+          checkLimits(schema, document, operation, request.variables ?? {});
         },
       };
     },
