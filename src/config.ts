@@ -14,13 +14,13 @@ export interface Config {
   upstreamMaxConcurrency: number;
   /** Largest accepted request body. */
   bodyLimitBytes: number;
-  /** Answers of 1 KB and more are compressed (Brotli or gzip) for clients that accept it. */
+  /** Responses of 1 KB and more are compressed for clients that accept it. */
   compression: boolean;
   /** How large one GraphQL operation may be; checked before any upstream call. */
   limits: RequestLimits;
   /** Whether `__schema` and `__type` answer; the router's `_service { sdl }` works either way. */
   introspection: boolean;
-  /** The cache of Confluent answers shared across requests (and replicas, with Redis). */
+  /** The cache of Confluent responses shared across requests (and replicas, with Redis). */
   cache: CacheSetting;
   /** Loaders batch and share reads; off only for the benchmark's naive baseline. */
   batching: boolean;
@@ -30,8 +30,7 @@ export interface Config {
 }
 
 export type UpstreamConfig =
-  | { mode: 'confluent'; apiUrl: string; telemetryUrl: string; apiKey: string; apiSecret: string }
-  | { mode: 'simulator' };
+  { mode: 'confluent'; apiUrl: string; telemetryUrl: string; apiKey: string; apiSecret: string } | { mode: 'simulator' };
 
 /** The OTLP exporter reads its endpoint and headers from the standard `OTEL_EXPORTER_OTLP_*` variables. */
 export interface TracingConfig {
@@ -45,30 +44,23 @@ export class ConfigError extends Error {
 
 const emptyAsUnset = (value: unknown) => (value === '' ? undefined : value);
 const optionalString = z.preprocess(emptyAsUnset, z.string().optional());
-const limit = (fallback: number, max: number) =>
-  z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(max).default(fallback));
+const limit = (fallback: number, max: number) => z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(max).default(fallback));
 
 const environmentSchema = z.object({
   PORT: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).max(65535).default(4000)),
   HOST: z.preprocess(emptyAsUnset, z.string().default('0.0.0.0')),
-  LOG_LEVEL: z.preprocess(
-    emptyAsUnset,
-    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  ),
+  LOG_LEVEL: z.preprocess(emptyAsUnset, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   CONFLUENT_CLOUD_API_KEY: optionalString,
   CONFLUENT_CLOUD_API_SECRET: optionalString,
   CONFLUENT_CLOUD_API_SECRET_FILE: optionalString,
   CONFLUENT_API_URL: z.preprocess(emptyAsUnset, z.url().default('https://api.confluent.cloud')),
-  CONFLUENT_TELEMETRY_URL: z.preprocess(
-    emptyAsUnset,
-    z.url().default('https://api.telemetry.confluent.cloud'),
-  ),
+  CONFLUENT_TELEMETRY_URL: z.preprocess(emptyAsUnset, z.url().default('https://api.telemetry.confluent.cloud')),
   REQUEST_TIMEOUT_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(100).max(300_000).default(25_000)),
   UPSTREAM_MAX_CONCURRENCY: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(64).default(4)),
   BODY_LIMIT_BYTES: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1_000).max(50_000_000).default(1_000_000)),
   COMPRESSION: z.preprocess(emptyAsUnset, z.enum(['on', 'off']).default('on')),
   CACHE: z.preprocess(emptyAsUnset, z.enum(['on', 'off']).default('on')),
-  CACHE_MAX_MB: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(65_536).default(256)),
+  CACHE_MAX_MB: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(65_536).default(64)),
   REDIS_URL: z.preprocess(emptyAsUnset, z.url({ protocol: /^rediss?$/ }).optional()),
   MAX_QUERY_DEPTH: limit(12, 100),
   MAX_ALIASES: limit(30, 1_000),
@@ -84,64 +76,70 @@ const environmentSchema = z.object({
 });
 
 /** Reads and validates the environment; throws ConfigError naming the first bad variable. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = environmentSchema.safeParse(env);
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = environmentSchema.safeParse(environment);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const variable = issue?.path.join('.') ?? 'environment';
     // The issue message never echoes the received value, so a secret cannot leak through it.
     throw new ConfigError(`${variable}: ${issue?.message ?? 'invalid value'}`);
   }
-  const e = parsed.data;
+  const env = parsed.data;
   return {
-    port: e.PORT,
-    host: e.HOST,
-    logLevel: e.LOG_LEVEL,
-    upstream: upstreamFrom(e),
-    requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
-    upstreamMaxConcurrency: e.UPSTREAM_MAX_CONCURRENCY,
-    bodyLimitBytes: e.BODY_LIMIT_BYTES,
-    compression: e.COMPRESSION === 'on',
+    port: env.PORT,
+    host: env.HOST,
+    logLevel: env.LOG_LEVEL,
+    upstream: upstreamFrom(env),
+    requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
+    upstreamMaxConcurrency: env.UPSTREAM_MAX_CONCURRENCY,
+    bodyLimitBytes: env.BODY_LIMIT_BYTES,
+    compression: env.COMPRESSION === 'on',
     cache:
-      e.CACHE === 'off' ? { kind: 'off' }
-      : e.REDIS_URL ? { kind: 'redis', url: e.REDIS_URL }
-      : { kind: 'memory', maxBytes: e.CACHE_MAX_MB * 1_000_000 },
+      env.CACHE === 'off'
+        ? { kind: 'off' }
+        : env.REDIS_URL
+          ? { kind: 'redis', url: env.REDIS_URL }
+          : { kind: 'memory', maxBytes: env.CACHE_MAX_MB * 1_000_000 },
     batching: true,
-    tracing: e.OTEL_EXPORTER_OTLP_ENDPOINT ? { serviceName: e.OTEL_SERVICE_NAME } : undefined,
+    tracing: env.OTEL_EXPORTER_OTLP_ENDPOINT ? { serviceName: env.OTEL_SERVICE_NAME } : undefined,
     limits: {
-      maxDepth: e.MAX_QUERY_DEPTH,
-      maxAliases: e.MAX_ALIASES,
-      maxRootFields: e.MAX_ROOT_FIELDS,
-      maxDirectives: e.MAX_DIRECTIVES,
-      maxTokens: e.MAX_TOKENS,
-      maxConnectionCost: e.MAX_CONNECTION_COST,
-      maxEntityRepresentations: e.MAX_ENTITY_REPRESENTATIONS,
+      maxDepth: env.MAX_QUERY_DEPTH,
+      maxAliases: env.MAX_ALIASES,
+      maxRootFields: env.MAX_ROOT_FIELDS,
+      maxDirectives: env.MAX_DIRECTIVES,
+      maxTokens: env.MAX_TOKENS,
+      maxConnectionCost: env.MAX_CONNECTION_COST,
+      maxEntityRepresentations: env.MAX_ENTITY_REPRESENTATIONS,
     },
-    introspection: e.INTROSPECTION === undefined ? e.NODE_ENV !== 'production' : ['on', 'true'].includes(e.INTROSPECTION),
-    production: e.NODE_ENV === 'production',
+    introspection: env.INTROSPECTION === undefined ? env.NODE_ENV !== 'production' : ['on', 'true'].includes(env.INTROSPECTION),
+    production: env.NODE_ENV === 'production',
   };
 }
 
-function upstreamFrom(e: z.infer<typeof environmentSchema>): UpstreamConfig {
-  const { CONFLUENT_CLOUD_API_KEY: apiKey } = e;
-  const { value: apiSecret, variable: secretVariable } = apiSecretFrom(e);
+function upstreamFrom(env: z.infer<typeof environmentSchema>): UpstreamConfig {
+  const { CONFLUENT_CLOUD_API_KEY: apiKey } = env;
+  const { value: apiSecret, variable: secretVariable } = apiSecretFrom(env);
   if (apiKey && apiSecret) {
     return {
       mode: 'confluent',
-      apiUrl: e.CONFLUENT_API_URL.replace(/\/+$/, ''),
-      telemetryUrl: e.CONFLUENT_TELEMETRY_URL.replace(/\/+$/, ''),
+      apiUrl: env.CONFLUENT_API_URL.replace(/\/+$/, ''),
+      telemetryUrl: env.CONFLUENT_TELEMETRY_URL.replace(/\/+$/, ''),
       apiKey,
       apiSecret,
     };
   }
-  if (apiKey) throw new ConfigError('CONFLUENT_CLOUD_API_KEY is set but CONFLUENT_CLOUD_API_SECRET (or CONFLUENT_CLOUD_API_SECRET_FILE) is not: set both, or neither for the built-in simulator');
-  if (apiSecret) throw new ConfigError(`${secretVariable} is set but CONFLUENT_CLOUD_API_KEY is not: set both, or neither for the built-in simulator`);
+  if (apiKey)
+    throw new ConfigError(
+      'CONFLUENT_CLOUD_API_KEY is set but CONFLUENT_CLOUD_API_SECRET (or CONFLUENT_CLOUD_API_SECRET_FILE) is not: set both, or neither for the built-in simulator',
+    );
+  if (apiSecret)
+    throw new ConfigError(`${secretVariable} is set but CONFLUENT_CLOUD_API_KEY is not: set both, or neither for the built-in simulator`);
   return { mode: 'simulator' };
 }
 
 /** The secret from the environment, or from the file it names (how Docker and Kubernetes hand secrets over). */
-function apiSecretFrom(e: z.infer<typeof environmentSchema>): { value?: string; variable: string } {
-  const { CONFLUENT_CLOUD_API_SECRET: value, CONFLUENT_CLOUD_API_SECRET_FILE: file } = e;
+function apiSecretFrom(env: z.infer<typeof environmentSchema>): { value?: string; variable: string } {
+  const { CONFLUENT_CLOUD_API_SECRET: value, CONFLUENT_CLOUD_API_SECRET_FILE: file } = env;
   if (file === undefined) return { value, variable: 'CONFLUENT_CLOUD_API_SECRET' };
   if (value !== undefined) {
     throw new ConfigError('CONFLUENT_CLOUD_API_SECRET and CONFLUENT_CLOUD_API_SECRET_FILE are both set: set one of them');

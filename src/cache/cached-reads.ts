@@ -6,7 +6,7 @@ import type { SharedCache } from './shared-cache.js';
 import { costsTtlSeconds, TTL_SECONDS, type CachedResource } from './ttl.js';
 
 /**
- * Confluent's reads through the shared cache: an answer cached by any request (or replica) is
+ * Confluent's reads through the shared cache: a response cached by any request (or replica) is
  * served without a call, and identical calls in flight at once are made once.
  */
 export class CachedReads implements ConfluentReads {
@@ -19,36 +19,44 @@ export class CachedReads implements ConfluentReads {
     this.#cache = cache;
   }
 
-  listOrganizations = (o: RequestOptions = {}) =>
-    this.#read('organizations', ROUTES.organizations, [], (r) => this.#upstream.listOrganizations(r), o);
-  listEnvironments = (o: RequestOptions = {}) =>
-    this.#read('environments', ROUTES.environments, [], (r) => this.#upstream.listEnvironments(r), o);
-  getEnvironment = (id: string, o: RequestOptions = {}) =>
-    this.#read('environments', ROUTES.environment, [id], (r) => this.#upstream.getEnvironment(id, r), o);
-  listUsers = (o: RequestOptions = {}) => this.#read('users', ROUTES.users, [], (r) => this.#upstream.listUsers(r), o);
-  getUser = (id: string, o: RequestOptions = {}) => this.#read('users', ROUTES.user, [id], (r) => this.#upstream.getUser(id, r), o);
-  listServiceAccounts = (o: RequestOptions = {}) =>
-    this.#read('service-accounts', ROUTES.serviceAccounts, [], (r) => this.#upstream.listServiceAccounts(r), o);
-  getServiceAccount = (id: string, o: RequestOptions = {}) =>
-    this.#read('service-accounts', ROUTES.serviceAccount, [id], (r) => this.#upstream.getServiceAccount(id, r), o);
-  listInvitations = (filter: { email?: string; status?: string }, o: RequestOptions = {}) =>
-    this.#read('invitations', ROUTES.invitations, [filter.email, filter.status], (r) => this.#upstream.listInvitations(filter, r), o);
-  listRoleBindings = (filter: { crnPattern: string; principal?: string; roleName?: string }, o: RequestOptions = {}) =>
+  listOrganizations = (options: RequestOptions = {}) =>
+    this.#read('organizations', ROUTES.organizations, [], (shared) => this.#upstream.listOrganizations(shared), options);
+  listEnvironments = (options: RequestOptions = {}) =>
+    this.#read('environments', ROUTES.environments, [], (shared) => this.#upstream.listEnvironments(shared), options);
+  getEnvironment = (id: string, options: RequestOptions = {}) =>
+    this.#read('environments', ROUTES.environment, [id], (shared) => this.#upstream.getEnvironment(id, shared), options);
+  listUsers = (options: RequestOptions = {}) =>
+    this.#read('users', ROUTES.users, [], (shared) => this.#upstream.listUsers(shared), options);
+  getUser = (id: string, options: RequestOptions = {}) =>
+    this.#read('users', ROUTES.user, [id], (shared) => this.#upstream.getUser(id, shared), options);
+  listServiceAccounts = (options: RequestOptions = {}) =>
+    this.#read('service-accounts', ROUTES.serviceAccounts, [], (shared) => this.#upstream.listServiceAccounts(shared), options);
+  getServiceAccount = (id: string, options: RequestOptions = {}) =>
+    this.#read('service-accounts', ROUTES.serviceAccount, [id], (shared) => this.#upstream.getServiceAccount(id, shared), options);
+  listInvitations = (filter: { email?: string; status?: string }, options: RequestOptions = {}) =>
+    this.#read(
+      'invitations',
+      ROUTES.invitations,
+      [filter.email, filter.status],
+      (shared) => this.#upstream.listInvitations(filter, shared),
+      options,
+    );
+  listRoleBindings = (filter: { crnPattern: string; principal?: string; roleName?: string }, options: RequestOptions = {}) =>
     this.#read(
       'role-bindings',
       ROUTES.roleBindings,
       [filter.crnPattern, filter.principal, filter.roleName],
-      (r) => this.#upstream.listRoleBindings(filter, r),
-      o,
+      (shared) => this.#upstream.listRoleBindings(filter, shared),
+      options,
     );
-  getRoleBinding = (id: string, o: RequestOptions = {}) =>
-    this.#read('role-bindings', ROUTES.roleBinding, [id], (r) => this.#upstream.getRoleBinding(id, r), o);
-  listClusters = (environmentId: string, o: RequestOptions = {}) =>
-    this.#read('clusters', ROUTES.clusters, [environmentId], (r) => this.#upstream.listClusters(environmentId, r), o);
-  getCluster = (id: string, environmentId: string, o: RequestOptions = {}) =>
-    this.#read('clusters', ROUTES.cluster, [id, environmentId], (r) => this.#upstream.getCluster(id, environmentId, r), o);
-  listCosts = (range: { startDate: string; endDate: string }, o: RequestOptions = {}) =>
-    this.#read('costs', ROUTES.costs, [range.startDate, range.endDate], (r) => this.#upstream.listCosts(range, r), o, {
+  getRoleBinding = (id: string, options: RequestOptions = {}) =>
+    this.#read('role-bindings', ROUTES.roleBinding, [id], (shared) => this.#upstream.getRoleBinding(id, shared), options);
+  listClusters = (environmentId: string, options: RequestOptions = {}) =>
+    this.#read('clusters', ROUTES.clusters, [environmentId], (shared) => this.#upstream.listClusters(environmentId, shared), options);
+  getCluster = (id: string, environmentId: string, options: RequestOptions = {}) =>
+    this.#read('clusters', ROUTES.cluster, [id, environmentId], (shared) => this.#upstream.getCluster(id, environmentId, shared), options);
+  listCosts = (range: { startDate: string; endDate: string }, options: RequestOptions = {}) =>
+    this.#read('costs', ROUTES.costs, [range.startDate, range.endDate], (shared) => this.#upstream.listCosts(range, shared), options, {
       ttlSeconds: costsTtlSeconds(range.endDate),
     });
 

@@ -33,9 +33,9 @@ function withinTimeout<T>(operation: Promise<T>): Promise<T> {
 }
 
 /**
- * Upstream answers shared across requests and replicas, as JSON in a KeyValueCache (in memory by
+ * Upstream responses shared across requests and replicas, as JSON in a KeyValueCache (in memory by
  * default, Redis when configured). The cache can only help: its errors and slowness become
- * misses, and the answer then comes from Confluent.
+ * misses, and the data then come from Confluent.
  */
 export class SharedCache {
   readonly #store: KeyValueCache<unknown>;
@@ -112,7 +112,10 @@ export class SharedCache {
     this.#metrics?.error(operation);
     // Logged when the cache goes away, not on every request while it stays away.
     if (this.#available) {
-      this.#logger.warn({ operation, reason: error instanceof Error ? error.message : String(error) }, 'shared cache unavailable; reading Confluent directly');
+      this.#logger.warn(
+        { operation, reason: error instanceof Error ? error.message : String(error) },
+        'shared cache unavailable; reading Confluent directly',
+      );
     }
     this.#markAvailable(false);
   }

@@ -7,7 +7,7 @@ import type { Logger } from '../logger.js';
 export type CacheSetting = { kind: 'off' } | { kind: 'memory'; maxBytes: number } | { kind: 'redis'; url: string };
 
 export interface CacheStore {
-  /** In memory, answers are kept as the objects themselves; in Redis, as JSON text. */
+  /** In memory, responses are kept as the objects themselves; in Redis, as JSON text. */
   store: KeyValueCache<unknown>;
   serializes: boolean;
   close(): Promise<void>;
@@ -35,13 +35,13 @@ function sizeOf(value: unknown): number {
 const REDIS_CONNECT_TIMEOUT_MS = 1_000;
 
 /**
- * Where shared answers live: an in-memory LRU by default (one replica), or Redis so that every
+ * Where shared responses live: an in-memory LRU by default (one replica), or Redis so that every
  * replica reads what any of them fetched (through Apollo's KeyValueCache over Keyv).
  */
 export function createCacheStore(setting: CacheSetting, logger: Logger): CacheStore | undefined {
   if (setting.kind === 'off') return undefined;
   if (setting.kind === 'memory') {
-    // Entries are wrapped because the LRU holds objects only, and a cached answer may be null.
+    // Entries are wrapped because the LRU holds objects only, and a cached response may be null.
     const lru = new InMemoryLRUCache<{ value: unknown }>({ maxSize: setting.maxBytes, sizeCalculation: (entry) => sizeOf(entry.value) });
     return {
       store: {

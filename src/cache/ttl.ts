@@ -3,14 +3,7 @@
 // longer change, so they are kept long.
 
 export type CachedResource =
-  | 'organizations'
-  | 'environments'
-  | 'clusters'
-  | 'users'
-  | 'service-accounts'
-  | 'invitations'
-  | 'role-bindings'
-  | 'costs';
+  'organizations' | 'environments' | 'clusters' | 'users' | 'service-accounts' | 'invitations' | 'role-bindings' | 'costs';
 
 export const TTL_SECONDS: Record<Exclude<CachedResource, 'costs'>, number> = {
   organizations: 300,

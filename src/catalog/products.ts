@@ -40,7 +40,7 @@ export interface ProductRecord {
 const CATALOG_PRODUCTS = new Map<string, ProductRecord>(PRODUCT_CATALOG.map(({ code, name }) => [code, { code, id: code, name }]));
 
 /**
- * The product of a code. A catalog product is one shared object (an answer may show it on
+ * The product of a code. A catalog product is one shared object (a response may show it on
  * thousands of cost lines); a code the catalog does not know gets an object of its own, so codes
  * that clients make up are never kept.
  */

@@ -16,8 +16,7 @@ export interface RoleDefinition {
 const DEFINITIONS: RoleDefinition[] = [
   {
     name: 'AccountAdmin',
-    description:
-      'Manages the identities of the organization: user accounts and invitations, service accounts and identity pools.',
+    description: 'Manages the identities of the organization: user accounts and invitations, service accounts and identity pools.',
     scopes: ['ORGANIZATION'],
   },
   {
@@ -29,8 +28,7 @@ const DEFINITIONS: RoleDefinition[] = [
   },
   {
     name: 'BillingAdmin',
-    description:
-      'Views and manages billing for the organization: payment details, invoices, costs and promotional credits.',
+    description: 'Views and manages billing for the organization: payment details, invoices, costs and promotional credits.',
     scopes: ['ORGANIZATION'],
   },
   {
@@ -42,8 +40,7 @@ const DEFINITIONS: RoleDefinition[] = [
   },
   {
     name: 'ConnectManager',
-    description:
-      'Monitors fully managed connectors and pauses or resumes them, without creating or deleting them.',
+    description: 'Monitors fully managed connectors and pauses or resumes them, without creating or deleting them.',
     scopes: ['RESOURCE'],
   },
   {
@@ -75,8 +72,7 @@ const DEFINITIONS: RoleDefinition[] = [
   },
   {
     name: 'DeveloperWrite',
-    description:
-      'Writes to the resources it is bound to: produces to topics, uses transactional ids and registers schemas under subjects.',
+    description: 'Writes to the resources it is bound to: produces to topics, uses transactional ids and registers schemas under subjects.',
     scopes: ['RESOURCE'],
   },
   {
@@ -88,8 +84,7 @@ const DEFINITIONS: RoleDefinition[] = [
   },
   {
     name: 'FlinkAdmin',
-    description:
-      'Everything FlinkDeveloper can do, plus creating, resizing and deleting Flink compute pools.',
+    description: 'Everything FlinkDeveloper can do, plus creating, resizing and deleting Flink compute pools.',
     scopes: ['WORKSPACE'],
   },
   {
@@ -113,14 +108,12 @@ const DEFINITIONS: RoleDefinition[] = [
   },
   {
     name: 'MetricsViewer',
-    description:
-      'Reads the Metrics API for the clusters in its scope and lets monitoring tools import those metrics; no other access.',
+    description: 'Reads the Metrics API for the clusters in its scope and lets monitoring tools import those metrics; no other access.',
     scopes: ['ORGANIZATION', 'WORKSPACE', 'CLUSTER'],
   },
   {
     name: 'NetworkAdmin',
-    description:
-      'Manages networking: networks, peering, private links, transit gateways, access points and DNS records.',
+    description: 'Manages networking: networks, peering, private links, transit gateways, access points and DNS records.',
     scopes: ['ORGANIZATION', 'WORKSPACE'],
   },
   {

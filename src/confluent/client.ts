@@ -10,17 +10,7 @@ import { collectItems, pagesOf, type ListPage } from './pagination.js';
 import { Requester, type Logger, type UpstreamCallEvent } from './request.js';
 import { resolveRetryPolicy, type RetryPolicy } from './retry-policy.js';
 import { ROUTES, type QueryValue, type Route, type RouteInput } from './routes.js';
-import type {
-  ApiKey,
-  Cost,
-  Environment,
-  Invitation,
-  KafkaCluster,
-  Organization,
-  RoleBinding,
-  ServiceAccount,
-  User,
-} from './types.js';
+import type { ApiKey, Cost, Environment, Invitation, KafkaCluster, Organization, RoleBinding, ServiceAccount, User } from './types.js';
 
 export type { RequestOptions } from './call-scope.js';
 export type { CostLine } from './cost-lines.js';
@@ -86,83 +76,89 @@ export class ConfluentClient {
   }
 
   /** The low-level path every method goes through: one GET, retried, its JSON body as `T`. */
-  get<T>(route: Route, input?: RouteInput, o?: RequestOptions): Promise<T> {
-    return this.#requester.get<T>(route, input, o);
+  get<T>(route: Route, input?: RouteInput, options?: RequestOptions): Promise<T> {
+    return this.#requester.get<T>(route, input, options);
   }
 
-  listOrganizations(o?: RequestOptions): Promise<Organization[]> {
-    return this.#listAll(ROUTES.organizations, {}, PAGE_SIZE, o);
+  listOrganizations(options?: RequestOptions): Promise<Organization[]> {
+    return this.#listAll(ROUTES.organizations, {}, PAGE_SIZE, options);
   }
 
-  getOrganization(id: string, o?: RequestOptions): Promise<Organization | null> {
-    return this.#getOrNull(ROUTES.organization, { params: { id } }, o);
+  getOrganization(id: string, options?: RequestOptions): Promise<Organization | null> {
+    return this.#getOrNull(ROUTES.organization, { params: { id } }, options);
   }
 
-  listEnvironments(o?: RequestOptions): Promise<Environment[]> {
-    return this.#listAll(ROUTES.environments, {}, PAGE_SIZE, o);
+  listEnvironments(options?: RequestOptions): Promise<Environment[]> {
+    return this.#listAll(ROUTES.environments, {}, PAGE_SIZE, options);
   }
 
-  getEnvironment(id: string, o?: RequestOptions): Promise<Environment | null> {
-    return this.#getOrNull(ROUTES.environment, { params: { id } }, o);
+  getEnvironment(id: string, options?: RequestOptions): Promise<Environment | null> {
+    return this.#getOrNull(ROUTES.environment, { params: { id } }, options);
   }
 
-  listUsers(o?: RequestOptions): Promise<User[]> {
-    return this.#listAll(ROUTES.users, {}, PAGE_SIZE, o);
+  listUsers(options?: RequestOptions): Promise<User[]> {
+    return this.#listAll(ROUTES.users, {}, PAGE_SIZE, options);
   }
 
-  getUser(id: string, o?: RequestOptions): Promise<User | null> {
-    return this.#getOrNull(ROUTES.user, { params: { id } }, o);
+  getUser(id: string, options?: RequestOptions): Promise<User | null> {
+    return this.#getOrNull(ROUTES.user, { params: { id } }, options);
   }
 
-  listServiceAccounts(o?: RequestOptions): Promise<ServiceAccount[]> {
-    return this.#listAll(ROUTES.serviceAccounts, {}, PAGE_SIZE, o);
+  listServiceAccounts(options?: RequestOptions): Promise<ServiceAccount[]> {
+    return this.#listAll(ROUTES.serviceAccounts, {}, PAGE_SIZE, options);
   }
 
-  getServiceAccount(id: string, o?: RequestOptions): Promise<ServiceAccount | null> {
-    return this.#getOrNull(ROUTES.serviceAccount, { params: { id } }, o);
+  getServiceAccount(id: string, options?: RequestOptions): Promise<ServiceAccount | null> {
+    return this.#getOrNull(ROUTES.serviceAccount, { params: { id } }, options);
   }
 
-  listInvitations(filter: { email?: string; status?: string }, o?: RequestOptions): Promise<Invitation[]> {
-    return this.#listAll(ROUTES.invitations, { email: filter.email, status: filter.status }, PAGE_SIZE, o);
+  listInvitations(filter: { email?: string; status?: string }, options?: RequestOptions): Promise<Invitation[]> {
+    return this.#listAll(ROUTES.invitations, { email: filter.email, status: filter.status }, PAGE_SIZE, options);
   }
 
   /** `crnPattern` is required by Confluent: a scope's CRN, or `…/organization=<id>/*` for all. */
   listRoleBindings(
     filter: { crnPattern: string; principal?: string; roleName?: string },
-    o?: RequestOptions,
+    options?: RequestOptions,
   ): Promise<RoleBinding[]> {
     const query = { crn_pattern: filter.crnPattern, principal: filter.principal, role_name: filter.roleName };
-    return this.#listAll(ROUTES.roleBindings, query, ROLE_BINDING_PAGE_SIZE, o);
+    return this.#listAll(ROUTES.roleBindings, query, ROLE_BINDING_PAGE_SIZE, options);
   }
 
-  getRoleBinding(id: string, o?: RequestOptions): Promise<RoleBinding | null> {
-    return this.#getOrNull(ROUTES.roleBinding, { params: { id } }, o);
+  getRoleBinding(id: string, options?: RequestOptions): Promise<RoleBinding | null> {
+    return this.#getOrNull(ROUTES.roleBinding, { params: { id } }, options);
   }
 
-  listClusters(environmentId: string, o?: RequestOptions): Promise<KafkaCluster[]> {
-    return this.#listAll(ROUTES.clusters, { environment: environmentId }, PAGE_SIZE, o);
+  listClusters(environmentId: string, options?: RequestOptions): Promise<KafkaCluster[]> {
+    return this.#listAll(ROUTES.clusters, { environment: environmentId }, PAGE_SIZE, options);
   }
 
-  getCluster(id: string, environmentId: string, o?: RequestOptions): Promise<KafkaCluster | null> {
-    return this.#getOrNull(ROUTES.cluster, { params: { id }, query: { environment: environmentId } }, o);
+  getCluster(id: string, environmentId: string, options?: RequestOptions): Promise<KafkaCluster | null> {
+    return this.#getOrNull(ROUTES.cluster, { params: { id }, query: { environment: environmentId } }, options);
   }
 
   /** Without filters, every key the credential may see. `resource: 'cloud'` lists Cloud keys. */
-  listApiKeys(filter: { owner?: string; resource?: string }, o?: RequestOptions): Promise<ApiKey[]> {
+  listApiKeys(filter: { owner?: string; resource?: string }, options?: RequestOptions): Promise<ApiKey[]> {
     const query = { 'spec.owner': filter.owner, 'spec.resource': filter.resource };
-    return this.#listAll(ROUTES.apiKeys, query, PAGE_SIZE, o);
+    return this.#listAll(ROUTES.apiKeys, query, PAGE_SIZE, options);
   }
 
   /**
    * Daily cost lines of one window of at most 31 days; `endDate` is exclusive (YYYY-MM-DD). Each
    * page's lines are reduced to the fields the graph reads as the page arrives.
    */
-  listCosts(range: { startDate: string; endDate: string }, o?: RequestOptions): Promise<CostLine[]> {
+  listCosts(range: { startDate: string; endDate: string }, options?: RequestOptions): Promise<CostLine[]> {
     const query = { start_date: range.startDate, end_date: range.endDate };
     const read = costLineReader();
-    return this.#listAll(ROUTES.costs, query, COST_PAGE_SIZE, o, (cost: Cost) => {
+    return this.#listAll(ROUTES.costs, query, COST_PAGE_SIZE, options, (cost: Cost) => {
       // The fields the spec requires and the graph orders and tells lines apart by.
-      if (typeof cost !== 'object' || cost === null || typeof cost.id !== 'string' || typeof cost.start_date !== 'string' || typeof cost.end_date !== 'string') {
+      if (
+        typeof cost !== 'object' ||
+        cost === null ||
+        typeof cost.id !== 'string' ||
+        typeof cost.start_date !== 'string' ||
+        typeof cost.end_date !== 'string'
+      ) {
         throw unexpectedResponseError(ROUTES.costs, 'a cost line has no id, start_date or end_date');
       }
       return read(cost);
@@ -170,8 +166,8 @@ export class ConfluentClient {
   }
 
   /** The cheapest authenticated call; throws a ConfluentError when Confluent cannot be used. */
-  async checkReachable(o?: RequestOptions): Promise<void> {
-    await this.get(ROUTES.organizations, { query: { page_size: 1 } }, o);
+  async checkReachable(options?: RequestOptions): Promise<void> {
+    await this.get(ROUTES.organizations, { query: { page_size: 1 } }, options);
   }
 
   /** Lets calls in flight finish, then closes the connections. */
@@ -184,7 +180,7 @@ export class ConfluentClient {
     route: Route,
     filters: Record<string, QueryValue>,
     pageSize: number,
-    o?: RequestOptions,
+    options?: RequestOptions,
     select?: (item: T) => U,
   ): Promise<U[]> {
     // Next pages asked for from the head of the page before, by page token.
@@ -195,7 +191,7 @@ export class ConfluentClient {
       const page = this.#requester.get<ListPage<T>>(
         route,
         { query: { ...filters, page_size: pageSize, page_token: pageToken } },
-        o,
+        options,
         undefined,
         { onHead: startNextPage },
       );
@@ -214,9 +210,9 @@ export class ConfluentClient {
     return collectItems(pagesOf(route, fetchPage), select);
   }
 
-  async #getOrNull<T>(route: Route, input: RouteInput, o?: RequestOptions): Promise<T | null> {
+  async #getOrNull<T>(route: Route, input: RouteInput, options?: RequestOptions): Promise<T | null> {
     try {
-      return await this.get<T>(route, input, o);
+      return await this.get<T>(route, input, options);
     } catch (error) {
       if (isNotFound(error)) return null;
       throw error;

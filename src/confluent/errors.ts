@@ -132,11 +132,7 @@ export function abortError(route: string, kind: 'timeout' | 'aborted'): Confluen
 }
 
 /** A response that breaks the API's contract: a body that is not JSON, a page token seen twice. */
-export function unexpectedResponseError(
-  route: string,
-  detail: string,
-  response?: { status: number; requestId?: string },
-): ConfluentError {
+export function unexpectedResponseError(route: string, detail: string, response?: { status: number; requestId?: string }): ConfluentError {
   return new ConfluentError(`Confluent ${route} answered unexpectedly: ${detail}`, {
     kind: 'http',
     route,
@@ -157,9 +153,7 @@ export function isNotFound(error: unknown): boolean {
   if (!(error instanceof ConfluentError) || error.kind !== 'http') return false;
   if (error.status === 404) return true;
   return (
-    error.status === 403 &&
-    NOT_FOUND_403_CODES.has(error.code ?? '') &&
-    !/invalid api key/i.test(`${error.message} ${error.detail ?? ''}`)
+    error.status === 403 && NOT_FOUND_403_CODES.has(error.code ?? '') && !/invalid api key/i.test(`${error.message} ${error.detail ?? ''}`)
   );
 }
 

@@ -130,8 +130,7 @@ export class Requester {
     const settled = await this.#options.transport.get(path, scope.signal, wire);
     const { durationMs } = settled;
 
-    const result =
-      'response' in settled ? interpretResponse(route, settled.response, read) : interpretFailure(route, settled.error, scope);
+    const result = 'response' in settled ? interpretResponse(route, settled.response, read) : interpretFailure(route, settled.error, scope);
     const response = 'response' in settled ? settled.response : undefined;
     this.#report(
       {
@@ -157,7 +156,10 @@ export class Requester {
     const { onUpstreamCall } = this.#options;
     const logger = this.#loggerFor(options);
     const { route, attempt, status, requestId, durationMs, error } = event;
-    logger?.debug({ route, attempt, status, upstreamRequestId: requestId, kind: error?.kind, durationMs: Math.round(durationMs) }, 'Confluent call');
+    logger?.debug(
+      { route, attempt, status, upstreamRequestId: requestId, kind: error?.kind, durationMs: Math.round(durationMs) },
+      'Confluent call',
+    );
     for (const hook of [onUpstreamCall, options.onUpstreamCall]) {
       try {
         hook?.(event);

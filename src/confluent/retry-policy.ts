@@ -27,12 +27,7 @@ export function resolveRetryPolicy(overrides: Partial<RetryPolicy> = {}): RetryP
 }
 
 /** Why an attempt got no HTTP response (see http.ts for how undici errors map to these). */
-export type TransportFailure =
-  | 'connect-timeout'
-  | 'headers-timeout'
-  | 'body-timeout'
-  | 'connection'
-  | 'unknown';
+export type TransportFailure = 'connect-timeout' | 'headers-timeout' | 'body-timeout' | 'connection' | 'unknown';
 
 /** Response headers by lower-case name, as http.ts flattens them. */
 export interface RateLimitHeaders {
@@ -41,8 +36,7 @@ export interface RateLimitHeaders {
 }
 
 export type AttemptOutcome =
-  | { kind: 'response'; status: number; headers: RateLimitHeaders }
-  | { kind: 'failure'; failure: TransportFailure };
+  { kind: 'response'; status: number; headers: RateLimitHeaders } | { kind: 'failure'; failure: TransportFailure };
 
 export interface RetryContext {
   method: string;
@@ -85,25 +79,15 @@ export function decideRetry(
   return { retry: true, delayMs };
 }
 
-function retryDelayMs(
-  outcome: AttemptOutcome,
-  context: RetryContext,
-  policy: RetryPolicy,
-  random: RandomSource,
-): number | undefined {
+function retryDelayMs(outcome: AttemptOutcome, context: RetryContext, policy: RetryPolicy, random: RandomSource): number | undefined {
   // A 429 was refused before any work was done, so it is safe to repeat whatever the method.
   if (outcome.kind === 'response' && outcome.status === 429) {
     const serverWaitSeconds = rateLimitWaitSeconds(outcome.headers, context.now);
-    return serverWaitSeconds === undefined
-      ? backoffDelayMs(context.attempt, policy, random)
-      : Math.ceil(serverWaitSeconds * 1000);
+    return serverWaitSeconds === undefined ? backoffDelayMs(context.attempt, policy, random) : Math.ceil(serverWaitSeconds * 1000);
   }
   // Other failures may have reached the server: only reads are repeated.
   if (context.method !== 'GET') return undefined;
-  const retryable =
-    outcome.kind === 'response'
-      ? RETRYABLE_STATUSES.has(outcome.status)
-      : RETRYABLE_FAILURES.has(outcome.failure);
+  const retryable = outcome.kind === 'response' ? RETRYABLE_STATUSES.has(outcome.status) : RETRYABLE_FAILURES.has(outcome.failure);
   return retryable ? backoffDelayMs(context.attempt, policy, random) : undefined;
 }
 

@@ -42,18 +42,23 @@ export function parseCursor(cursor: string): CursorPayload {
   } catch {
     throw badUserInput('`after` is not a cursor this API handed out', { argument: 'after' });
   }
-  const p = payload as Partial<CursorPayload> | null;
+  const cursorPayload = payload as Partial<CursorPayload> | null;
   const valid =
-    p !== null && typeof p === 'object' && p.v === CURSOR_VERSION && typeof p.k === 'string' &&
-    Number.isSafeInteger(p.o) && (p.o ?? -1) >= 0 && typeof p.id === 'string';
+    cursorPayload !== null &&
+    typeof cursorPayload === 'object' &&
+    cursorPayload.v === CURSOR_VERSION &&
+    typeof cursorPayload.k === 'string' &&
+    Number.isSafeInteger(cursorPayload.o) &&
+    (cursorPayload.o ?? -1) >= 0 &&
+    typeof cursorPayload.id === 'string';
   if (!valid) throw badUserInput('`after` is not a cursor this API handed out', { argument: 'after' });
-  return p as CursorPayload;
+  return cursorPayload as CursorPayload;
 }
 
 export function decodeCursor(cursor: string, kind: string): CursorPayload {
-  const p = parseCursor(cursor);
-  if (p.k !== kind) throw badUserInput(`\`after\` is a cursor of another list (${p.k}), not of ${kind}`, { argument: 'after' });
-  return p;
+  const payload = parseCursor(cursor);
+  if (payload.k !== kind) throw badUserInput(`\`after\` is a cursor of another list (${payload.k}), not of ${kind}`, { argument: 'after' });
+  return payload;
 }
 
 /** `first` checked against 1..100; absent means the default page size. */

@@ -20,11 +20,16 @@ function fieldsIn(selectionSet: SelectionSetNode | undefined, fragments: Fragmen
  * select, given the connection's own field nodes.
  */
 export function selectedOnNodes(connection: readonly FieldNode[], fragments: Fragments, fieldName: string): FieldNode[] {
-  const nodeSelections = connection.flatMap((node) => fieldsIn(node.selectionSet, fragments)).flatMap((field) => {
-    if (field.name.value === 'nodes') return [field.selectionSet];
-    if (field.name.value === 'edges') return fieldsIn(field.selectionSet, fragments).filter((edge) => edge.name.value === 'node').map((node) => node.selectionSet);
-    return [];
-  });
+  const nodeSelections = connection
+    .flatMap((node) => fieldsIn(node.selectionSet, fragments))
+    .flatMap((field) => {
+      if (field.name.value === 'nodes') return [field.selectionSet];
+      if (field.name.value === 'edges')
+        return fieldsIn(field.selectionSet, fragments)
+          .filter((edge) => edge.name.value === 'node')
+          .map((node) => node.selectionSet);
+      return [];
+    });
   return nodeSelections.flatMap((selectionSet) => fieldsIn(selectionSet, fragments).filter((field) => field.name.value === fieldName));
 }
 

@@ -45,7 +45,9 @@ export function checkRepresentations(schema: GraphQLSchema, representations: rea
     }
     if (!typeKeys.some((key) => key.every((field) => fields[field] !== undefined && fields[field] !== null))) {
       const wanted = typeKeys.map((key) => key.join(' ')).join('" or "');
-      throw badUserInput(`representations[${index}] lacks the key of ${String(fields.__typename)} ("${wanted}")`, { argument: 'representations' });
+      throw badUserInput(`representations[${index}] lacks the key of ${String(fields.__typename)} ("${wanted}")`, {
+        argument: 'representations',
+      });
     }
     // Key values reach Confluent URLs as an id argument's do, so they get the same checks.
     if (fields.id !== undefined && fields.id !== null && !(typeof fields.id === 'string' && isIdOfThisApi(fields.id))) {

@@ -4,156 +4,324 @@
  * stay the same as the contract's. A comment above an operation goes into its tab.
  */
 export const EXAMPLE_OPERATIONS = /* GraphQL */ `
-# Cost and access of every environment, in one request.
-# The period is last month (end exclusive): change it below.
-query WorkspaceUsageAndAccess($period: DateRangeInput!) {
-  workspaces(first: 100) {
-    totalCount
-    nodes {
-      id
-      name
-      createdAt
-      clusters(first: 100) { totalCount nodes { id name cloud region } }
-      usage(period: $period, first: 100) {
-        totalCount
-        nodes {
-          id
-          product { id name }
-          lineType
-          amount
-          originalAmount
-          discountAmount
-          quantity
-          unit
-          price
-          startDate
-          endDate
-          resource { id name }
-          workspace { id }
-        }
-      }
-      usageSummary(period: $period, groupBy: [PRODUCT]) { product { id } amount originalAmount discountAmount }
-      roleBindings(first: 100) {
-        totalCount
-        nodes { id role { name } principal { id type name email } scope { level crnPattern } }
-      }
-    }
-  }
-}
-
-query Organizations {
-  organizations(first: 10) {
-    totalCount
-    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-    nodes { id name createdAt }
-  }
-}
-
-query DefaultOrganization {
-  organization { id name workspaces(first: 100) { totalCount nodes { id } } }
-}
-
-# People first, then service accounts.
-# For the next page, put pageInfo.endCursor in "after".
-query Users($first: Int!, $after: String, $type: UserType) {
-  users(first: $first, after: $after, filter: { type: $type }) {
-    totalCount
-    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-    edges { cursor node { id type name email status createdAt } }
-  }
-}
-
-# Everything a person or service account may do.
-# Put an id from the Users tab in the variables.
-query UserAccess($id: ID!) {
-  user(id: $id) {
-    id
-    type
-    name
-    email
-    organization { id }
-    roleBindings(first: 100) {
+  # Cost and access of every environment, in one request.
+  # The period is last month (end exclusive): change it below.
+  query WorkspaceUsageAndAccess($period: DateRangeInput!) {
+    workspaces(first: 100) {
       totalCount
       nodes {
         id
-        role { id name }
-        scope { level crnPattern workspace { id name } cluster { id } resourceType resourceName patternType }
+        name
+        createdAt
+        clusters(first: 100) {
+          totalCount
+          nodes {
+            id
+            name
+            cloud
+            region
+          }
+        }
+        usage(period: $period, first: 100) {
+          totalCount
+          nodes {
+            id
+            product {
+              id
+              name
+            }
+            lineType
+            amount
+            originalAmount
+            discountAmount
+            quantity
+            unit
+            price
+            startDate
+            endDate
+            resource {
+              id
+              name
+            }
+            workspace {
+              id
+            }
+          }
+        }
+        usageSummary(period: $period, groupBy: [PRODUCT]) {
+          product {
+            id
+          }
+          amount
+          originalAmount
+          discountAmount
+        }
+        roleBindings(first: 100) {
+          totalCount
+          nodes {
+            id
+            role {
+              name
+            }
+            principal {
+              id
+              type
+              name
+              email
+            }
+            scope {
+              level
+              crnPattern
+            }
+          }
+        }
       }
     }
   }
-}
 
-query Roles {
-  roles(first: 100) {
-    totalCount
-    nodes { id name description scopes roleBindings(first: 5) { totalCount } }
-  }
-}
-
-query RoleBindings($first: Int!, $after: String, $roleName: String, $principalId: String) {
-  roleBindings(first: $first, after: $after, filter: { roleName: $roleName, principalId: $principalId }) {
-    totalCount
-    pageInfo { hasNextPage endCursor }
-    edges {
-      cursor
-      node {
+  query Organizations {
+    organizations(first: 10) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
+      nodes {
         id
-        principalId
-        principalType
-        principal { id type name }
-        role { name }
-        scope { level crnPattern workspace { id } cluster { id } }
+        name
+        createdAt
       }
     }
   }
-}
 
-query Products($period: DateRangeInput!) {
-  products(period: $period, first: 50) {
-    totalCount
-    nodes { id name usageSummary(period: $period, groupBy: [WORKSPACE]) { workspace { id } amount } }
+  query DefaultOrganization {
+    organization {
+      id
+      name
+      workspaces(first: 100) {
+        totalCount
+        nodes {
+          id
+        }
+      }
+    }
   }
-}
 
-query UsageBreakdown($period: DateRangeInput!) {
-  usageSummary(period: $period, groupBy: [WORKSPACE, PRODUCT]) {
-    workspace { id }
-    product { id }
-    amount
-    originalAmount
-    discountAmount
+  # People first, then service accounts.
+  # For the next page, put pageInfo.endCursor in "after".
+  query Users($first: Int!, $after: String, $type: UserType) {
+    users(first: $first, after: $after, filter: { type: $type }) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          id
+          type
+          name
+          email
+          status
+          createdAt
+        }
+      }
+    }
   }
-}
 
-query Usage($period: DateRangeInput!, $first: Int!, $after: String, $workspaceId: ID, $productId: ID) {
-  usage(period: $period, first: $first, after: $after, filter: { workspaceId: $workspaceId, productId: $productId }) {
-    totalCount
-    pageInfo { hasNextPage endCursor }
-    nodes { id product { id } lineType amount startDate endDate resource { id } workspace { id } }
+  # Everything a person or service account may do.
+  # Put an id from the Users tab in the variables.
+  query UserAccess($id: ID!) {
+    user(id: $id) {
+      id
+      type
+      name
+      email
+      organization {
+        id
+      }
+      roleBindings(first: 100) {
+        totalCount
+        nodes {
+          id
+          role {
+            id
+            name
+          }
+          scope {
+            level
+            crnPattern
+            workspace {
+              id
+              name
+            }
+            cluster {
+              id
+            }
+            resourceType
+            resourceName
+            patternType
+          }
+        }
+      }
+    }
   }
-}
 
-# Any id this graph hands out: an org UUID, env-, u-, sa-, rb-,
-# lkc-, a role name or a product code.
-query NodeLookup($id: ID!) {
-  node(id: $id) { __typename id }
-}
-
-# What a router sends to join entities across subgraphs.
-# User is keyed by id and by email.
-query Entities($representations: [_Any!]!) {
-  _entities(representations: $representations) {
-    __typename
-    ... on User { id name email type }
-    ... on Workspace { id name }
-    ... on Organization { id name }
-    ... on Role { id name }
-    ... on Product { id name }
+  query Roles {
+    roles(first: 100) {
+      totalCount
+      nodes {
+        id
+        name
+        description
+        scopes
+        roleBindings(first: 5) {
+          totalCount
+        }
+      }
+    }
   }
-}
 
-# This subgraph's SDL, as composition tools read it.
-query ServiceSdl {
-  _service { sdl }
-}
+  query RoleBindings($first: Int!, $after: String, $roleName: String, $principalId: String) {
+    roleBindings(first: $first, after: $after, filter: { roleName: $roleName, principalId: $principalId }) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          id
+          principalId
+          principalType
+          principal {
+            id
+            type
+            name
+          }
+          role {
+            name
+          }
+          scope {
+            level
+            crnPattern
+            workspace {
+              id
+            }
+            cluster {
+              id
+            }
+          }
+        }
+      }
+    }
+  }
+
+  query Products($period: DateRangeInput!) {
+    products(period: $period, first: 50) {
+      totalCount
+      nodes {
+        id
+        name
+        usageSummary(period: $period, groupBy: [WORKSPACE]) {
+          workspace {
+            id
+          }
+          amount
+        }
+      }
+    }
+  }
+
+  query UsageBreakdown($period: DateRangeInput!) {
+    usageSummary(period: $period, groupBy: [WORKSPACE, PRODUCT]) {
+      workspace {
+        id
+      }
+      product {
+        id
+      }
+      amount
+      originalAmount
+      discountAmount
+    }
+  }
+
+  query Usage($period: DateRangeInput!, $first: Int!, $after: String, $workspaceId: ID, $productId: ID) {
+    usage(period: $period, first: $first, after: $after, filter: { workspaceId: $workspaceId, productId: $productId }) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        id
+        product {
+          id
+        }
+        lineType
+        amount
+        startDate
+        endDate
+        resource {
+          id
+        }
+        workspace {
+          id
+        }
+      }
+    }
+  }
+
+  # Any id this graph hands out: an org UUID, env-, u-, sa-, rb-,
+  # lkc-, a role name or a product code.
+  query NodeLookup($id: ID!) {
+    node(id: $id) {
+      __typename
+      id
+    }
+  }
+
+  # What a router sends to join entities across subgraphs.
+  # User is keyed by id and by email.
+  query Entities($representations: [_Any!]!) {
+    _entities(representations: $representations) {
+      __typename
+      ... on User {
+        id
+        name
+        email
+        type
+      }
+      ... on Workspace {
+        id
+        name
+      }
+      ... on Organization {
+        id
+        name
+      }
+      ... on Role {
+        id
+        name
+      }
+      ... on Product {
+        id
+        name
+      }
+    }
+  }
+
+  # This subgraph's SDL, as composition tools read it.
+  query ServiceSdl {
+    _service {
+      sdl
+    }
+  }
 `;

@@ -65,7 +65,11 @@ function page(endpoint: string, today: Date): string {
 
 /** True when a browser asks for a page rather than a GraphQL client for data. */
 export function wantsHtml(request: express.Request): boolean {
-  return request.method === 'GET' && Object.keys(request.query).length === 0 && request.accepts(['application/json', 'text/html']) === 'text/html';
+  return (
+    request.method === 'GET' &&
+    Object.keys(request.query).length === 0 &&
+    request.accepts(['application/json', 'text/html']) === 'text/html'
+  );
 }
 
 /** `GET /graphql` from a browser gives GraphiQL; its scripts come from `/graphiql/*`. */

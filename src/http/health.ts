@@ -22,7 +22,8 @@ export function healthRouter(client: ConfluentClient, cache: SharedCache | undef
       await client.checkReachable({ signal: AbortSignal.timeout(READINESS_TIMEOUT_MS) });
       response.json({ status: 'ready', cache: cacheState });
     } catch (error) {
-      const reason = error instanceof ConfluentError ? describeUpstreamError(error) : { code: 'INTERNAL', message: 'Readiness check failed' };
+      const reason =
+        error instanceof ConfluentError ? describeUpstreamError(error) : { code: 'INTERNAL', message: 'Readiness check failed' };
       response.status(503).json({ status: 'unavailable', ...reason, cache: cacheState });
     }
   });

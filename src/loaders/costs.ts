@@ -74,10 +74,11 @@ export function createCostLoaders(client: ConfluentReads, request: RequestOption
       const lines = await linesOf(period);
       const workspaceId = filters.find((filter) => filter.workspaceId)?.workspaceId;
       const productId = filters.find((filter) => filter.productId)?.productId;
-      const candidates =
-        workspaceId ? (lines.byWorkspace().get(workspaceId) ?? [])
-        : productId ? (lines.byProduct().get(productId) ?? [])
-        : lines.all;
+      const candidates = workspaceId
+        ? (lines.byWorkspace().get(workspaceId) ?? [])
+        : productId
+          ? (lines.byProduct().get(productId) ?? [])
+          : lines.all;
       return candidates.filter((line) => filters.every((filter) => matchesFilter(line, filter)));
     },
   };

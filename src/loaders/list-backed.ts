@@ -40,16 +40,19 @@ export function listBacked<T>(
       return items;
     });
   const all = policy.batching ? () => (listing ??= readList()) : readList;
-  const byId = new DataLoader<string, T | null>(measured(policy, source.name, async (ids): Promise<Array<T | null | Error>> => {
-    const fewIds = ids.length <= SINGLE_GET_LIMIT || !policy.batching;
-    if (!listing && source.getOne && fewIds) {
-      const getOne = source.getOne;
-      // An error fails only its own key, so one bad id does not fail its batch mates.
-      return Promise.all(ids.map((id) => getOne(id).catch((error: Error) => error)));
-    }
-    const index = indexBy(await all(), source.idOf);
-    return ids.map((id) => index.get(id) ?? null);
-  }), loaderOptions(policy));
-  const peek = (id: string) => (listed ? listed.get(id) ?? null : undefined);
+  const byId = new DataLoader<string, T | null>(
+    measured(policy, source.name, async (ids): Promise<Array<T | null | Error>> => {
+      const fewIds = ids.length <= SINGLE_GET_LIMIT || !policy.batching;
+      if (!listing && source.getOne && fewIds) {
+        const getOne = source.getOne;
+        // An error fails only its own key, so one bad id does not fail its batch mates.
+        return Promise.all(ids.map((id) => getOne(id).catch((error: Error) => error)));
+      }
+      const index = indexBy(await all(), source.idOf);
+      return ids.map((id) => index.get(id) ?? null);
+    }),
+    loaderOptions(policy),
+  );
+  const peek = (id: string) => (listed ? (listed.get(id) ?? null) : undefined);
   return { all, byId, peek };
 }

@@ -3,4 +3,3 @@ export function once<T>(read: () => Promise<T>): () => Promise<T> {
   let pending: Promise<T> | undefined;
   return () => (pending ??= read());
 }
-

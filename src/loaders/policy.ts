@@ -17,11 +17,7 @@ export function shared<T>(policy: LoaderPolicy, read: () => Promise<T>): () => P
 }
 
 /** A batch function that reports its batch sizes under the loader's name. */
-export function measured<K, V>(
-  policy: LoaderPolicy,
-  loader: string,
-  batch: DataLoader.BatchLoadFn<K, V>,
-): DataLoader.BatchLoadFn<K, V> {
+export function measured<K, V>(policy: LoaderPolicy, loader: string, batch: DataLoader.BatchLoadFn<K, V>): DataLoader.BatchLoadFn<K, V> {
   return (keys) => {
     policy.onBatch?.(loader, keys.length);
     return batch(keys);
@@ -29,9 +25,6 @@ export function measured<K, V>(
 }
 
 /** DataLoader options under the policy: without batching, no batches and no per-request cache. */
-export function loaderOptions<K, V, C = K>(
-  policy: LoaderPolicy,
-  options: DataLoader.Options<K, V, C> = {},
-): DataLoader.Options<K, V, C> {
+export function loaderOptions<K, V, C = K>(policy: LoaderPolicy, options: DataLoader.Options<K, V, C> = {}): DataLoader.Options<K, V, C> {
   return policy.batching ? options : { ...options, batch: false, cache: false };
 }

@@ -71,11 +71,15 @@ export function createRoleBindingLoaders(
   async function matching(filter: RoleBindingFilter = {}): Promise<readonly RoleBindingRecord[]> {
     const principal = filter.principalId ? normalizePrincipal(filter.principalId) : undefined;
     const candidates =
-      principal !== undefined ? await ofPrincipal(principal)
-      : filter.clusterId ? await ofCluster(filter.clusterId)
-      : filter.workspaceId ? await ofWorkspace(filter.workspaceId)
-      : filter.roleName ? await ofRole(filter.roleName)
-      : await bindings.all();
+      principal !== undefined
+        ? await ofPrincipal(principal)
+        : filter.clusterId
+          ? await ofCluster(filter.clusterId)
+          : filter.workspaceId
+            ? await ofWorkspace(filter.workspaceId)
+            : filter.roleName
+              ? await ofRole(filter.roleName)
+              : await bindings.all();
     return candidates.filter(
       (record) =>
         (principal === undefined || record.principal === principal) &&

@@ -71,23 +71,23 @@ export function createUserLoaders(client: ConfluentReads, request: RequestOption
    * People and service accounts by id, batched together: a large batch (the principals of many role
    * bindings) reads both lists once, a small one (a single `user(id:)`) gets each id on its own.
    */
-  const byId = new DataLoader<string, DirectoryUser | null>(measured(policy, 'users', async (ids) => {
-    const personIds = ids.filter((id) => id.startsWith('u-'));
-    const accountIds = ids.filter((id) => id.startsWith('sa-'));
-    if (policy.batching && ids.length > SINGLE_GET_LIMIT) {
-      // Starting the listings first makes the per-type loaders answer from them.
-      if (personIds.length > 0) void people.all();
-      if (accountIds.length > 0) void serviceAccounts.all();
-    }
-    const [persons, accounts] = await Promise.all([
-      people.byId.loadMany(personIds),
-      serviceAccounts.byId.loadMany(accountIds),
-    ]);
-    const found = new Map<string, DirectoryUser | Error | null>();
-    personIds.forEach((id, i) => found.set(id, resultOf(persons[i], asPerson)));
-    accountIds.forEach((id, i) => found.set(id, resultOf(accounts[i], asServiceAccount)));
-    return ids.map((id) => found.get(id) ?? null);
-  }), loaderOptions(policy));
+  const byId = new DataLoader<string, DirectoryUser | null>(
+    measured(policy, 'users', async (ids) => {
+      const personIds = ids.filter((id) => id.startsWith('u-'));
+      const accountIds = ids.filter((id) => id.startsWith('sa-'));
+      if (policy.batching && ids.length > SINGLE_GET_LIMIT) {
+        // Starting the listings first makes the per-type loaders answer from them.
+        if (personIds.length > 0) void people.all();
+        if (accountIds.length > 0) void serviceAccounts.all();
+      }
+      const [persons, accounts] = await Promise.all([people.byId.loadMany(personIds), serviceAccounts.byId.loadMany(accountIds)]);
+      const found = new Map<string, DirectoryUser | Error | null>();
+      personIds.forEach((id, i) => found.set(id, resultOf(persons[i], asPerson)));
+      accountIds.forEach((id, i) => found.set(id, resultOf(accounts[i], asServiceAccount)));
+      return ids.map((id) => found.get(id) ?? null);
+    }),
+    loaderOptions(policy),
+  );
 
   /** People with a pending invitation, listed or not yet listed by Confluent. */
   async function invitedPeople(): Promise<User[]> {

@@ -31,12 +31,15 @@ export function createClusterLoaders(
     loaderOptions(policy),
   );
   /** A cluster id alone does not say its environment, so every environment's list is read. */
-  const byId = new DataLoader<string, KafkaCluster | null>(measured(policy, 'clusters', async (clusterIds) => {
-    const workspaces = await allWorkspaces();
-    const lists = await ofWorkspace.loadMany(workspaces.map((workspace) => workspace.id));
-    const clusters = lists.flatMap((list) => (list instanceof Error ? [] : list));
-    return clusterIds.map((id) => clusters.find((cluster) => cluster.id === id) ?? null);
-  }), loaderOptions(policy));
+  const byId = new DataLoader<string, KafkaCluster | null>(
+    measured(policy, 'clusters', async (clusterIds) => {
+      const workspaces = await allWorkspaces();
+      const lists = await ofWorkspace.loadMany(workspaces.map((workspace) => workspace.id));
+      const clusters = lists.flatMap((list) => (list instanceof Error ? [] : list));
+      return clusterIds.map((id) => clusters.find((cluster) => cluster.id === id) ?? null);
+    }),
+    loaderOptions(policy),
+  );
   return {
     ofWorkspace,
     byId,

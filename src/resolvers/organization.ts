@@ -13,8 +13,7 @@ export const Organization: OrganizationResolvers = {
   createdAt: (org) => org.metadata?.created_at ?? null,
   updatedAt: (org) => org.metadata?.updated_at ?? null,
   workspaces: (_, args, context, info) => workspaceConnection(args, info, context),
-  users: (_, { filter, ...args }, { loaders }) =>
-    paginate(args, LISTS.users, () => loaders.users.list(filter ?? {})),
+  users: (_, { filter, ...args }, { loaders }) => paginate(args, LISTS.users, () => loaders.users.list(filter ?? {})),
   roleBindings: (_, { filter, ...args }, context, info) =>
     roleBindingConnection(args, info, context, () => context.loaders.roleBindings.matching(filter ?? {})),
   usageSummary: (_, args, context) => usageSummary(args, {}, context),

@@ -8,7 +8,7 @@ const PLAIN_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * `Date` in the contract is a plain calendar date: graphql-scalars' LocalDate rules check what
- * clients send. Dates going out are Confluent's, already `YYYY-MM-DD` (thousands per answer), so
+ * clients send. Dates going out are Confluent's, already `YYYY-MM-DD` (thousands per response), so
  * only ones of another shape go through the full check.
  */
 export const Date = new GraphQLScalarType({

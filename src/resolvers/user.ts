@@ -8,8 +8,7 @@ export const User: UserResolvers = {
     return null;
   },
   // id and type are the directory entry's own (loaders/users.ts).
-  name: (user) =>
-    user.type === 'HUMAN' ? user.person.full_name || user.person.email || user.id : user.account.display_name || user.id,
+  name: (user) => (user.type === 'HUMAN' ? user.person.full_name || user.person.email || user.id : user.account.display_name || user.id),
   email: (user) => (user.type === 'HUMAN' ? (user.person.email ?? null) : null),
   description: (user) => (user.type === 'SERVICE_ACCOUNT' ? (user.account.description ?? null) : null),
   authType: (user) => (user.type === 'HUMAN' ? (user.person.auth_type ?? null) : null),

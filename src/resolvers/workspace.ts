@@ -11,8 +11,7 @@ export const Workspace: WorkspaceResolvers = {
   updatedAt: (environment) => environment.metadata?.updated_at ?? null,
   streamGovernancePackage: (environment) => environment.stream_governance_config?.package ?? null,
   organization: (_, __, { loaders }) => loaders.organizations.current(),
-  clusters: (environment, args, { loaders }) =>
-    paginate(args, LISTS.clusters, () => loaders.clusters.ofWorkspace.load(environment.id)),
+  clusters: (environment, args, { loaders }) => paginate(args, LISTS.clusters, () => loaders.clusters.ofWorkspace.load(environment.id)),
   roleBindings: (environment, args, context, info) =>
     roleBindingConnection(args, info, context, () => context.loaders.roleBindings.ofWorkspace(environment.id)),
   usage: (environment, args, context) => usageConnection(args, { workspaceId: environment.id }, context),

@@ -9,7 +9,7 @@ export interface Reply {
 }
 
 /**
- * A body already encoded as UTF-8 JSON, for answers too large to encode on every call; in parts
+ * A body already encoded as UTF-8 JSON, for responses too large to encode on every call; in parts
  * sent one after another, so a large kept part is never copied into a new buffer.
  */
 export class EncodedBody {

@@ -1,5 +1,5 @@
 // Faults a test can switch on to see how a client copes: latency, 429s, 5xx, requests that never
-// get an answer and connections cut without one. `route` is a route template as the request log
+// get a response and connections cut without one. `route` is a route template as the request log
 // names it ('GET /iam/v2/users'); without one a fault applies to every route.
 import type { Budget, RateLimiter } from './rate-limit.js';
 
@@ -12,7 +12,7 @@ export interface FaultInjector {
   serverErrors(options: { route?: string; times: number; status?: number }): void;
   /** Matching requests are accepted and left unanswered until `clear()` (or the simulator closes). */
   hang(route: string): void;
-  /** The next `times` matching requests have their connection destroyed without an answer. */
+  /** The next `times` matching requests have their connection destroyed without a response. */
   drop(options: { route?: string; times: number }): void;
   /** A real limit: more than `limit` requests to the route within a window get 429. */
   budget(budget: Budget): void;
@@ -21,10 +21,7 @@ export interface FaultInjector {
 }
 
 export type FaultAction =
-  | { kind: 'rate-limit'; retryAfterSeconds: number }
-  | { kind: 'server-error'; status: number }
-  | { kind: 'hang' }
-  | { kind: 'drop' };
+  { kind: 'rate-limit'; retryAfterSeconds: number } | { kind: 'server-error'; status: number } | { kind: 'hang' } | { kind: 'drop' };
 
 interface Rule {
   route: string | undefined;

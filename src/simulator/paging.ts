@@ -27,7 +27,10 @@ function filtersOf(query: URLSearchParams): Array<[string, string]> {
 }
 
 function fingerprint(filters: Array<[string, string]>): string {
-  const canonical = filters.map(([name, value]) => `${name}=${value}`).sort().join('&');
+  const canonical = filters
+    .map(([name, value]) => `${name}=${value}`)
+    .sort()
+    .join('&');
   return createHash('sha256').update(canonical).digest('base64url').slice(0, 12);
 }
 
@@ -85,7 +88,12 @@ function encodedPage<T>(items: readonly T[], offset: number, size: number, encod
   const key = `${offset}/${size}`;
   let page = pages.get(key);
   if (page === undefined) {
-    page = Buffer.from(`[${items.slice(offset, offset + size).map(encodeItem).join(',')}]`);
+    page = Buffer.from(
+      `[${items
+        .slice(offset, offset + size)
+        .map(encodeItem)
+        .join(',')}]`,
+    );
     pages.set(key, page);
   }
   return page;
@@ -120,7 +128,7 @@ export function pagedList<T>(context: RequestContext, options: ListOptions<T>): 
   }
   const envelope = { api_version: options.apiVersion, kind: options.kind, metadata };
   if (!options.encodeItem) return { status: 200, body: { ...envelope, data: options.items.slice(offset, offset + size) } };
-  // The envelope's own fields come first, as in Confluent's answers, then the page's kept JSON.
+  // The envelope's own fields come first, as in Confluent's responses, then the page's kept JSON.
   const head = Buffer.from(`${JSON.stringify(envelope).slice(0, -1)},"data":`);
   const encodedData = encodedPage(options.items, offset, size, options.encodeItem);
   return { status: 200, body: new EncodedBody(head, encodedData, CLOSING_BRACE) };

@@ -76,7 +76,7 @@ export class RateLimiter {
     return { ...window.state(now), allowed };
   }
 
-  /** The route's window as it stands, for answers that do not count against it. */
+  /** The route's window as it stands, for responses that do not count against it. */
   peek(route: string, now = Date.now()): RateLimitState {
     return this.windowFor(route).state(now);
   }

@@ -1,11 +1,20 @@
 // HTTP plumbing: request ids, the request log, injected faults, Basic authentication, rate-limit
-// headers, routing and JSON answers. Handlers stay free of all of it.
+// headers, routing and JSON responses. Handlers stay free of all of it.
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
-import { ConfluentError, EncodedBody, failure, invalidFilter, serverError, tooManyRequests, UNAUTHENTICATED, type Reply } from './errors.js';
+import {
+  ConfluentError,
+  EncodedBody,
+  failure,
+  invalidFilter,
+  serverError,
+  tooManyRequests,
+  UNAUTHENTICATED,
+  type Reply,
+} from './errors.js';
 import type { FaultAction, Faults } from './faults.js';
 import type { RateLimiter, RateLimitState } from './rate-limit.js';
 import type { RequestRecorder } from './request-log.js';
@@ -71,7 +80,10 @@ function unauthenticated(requestId: string): Reply {
 function checkParameters(route: RouteDefinition, query: URLSearchParams): void {
   for (const name of query.keys()) {
     if (route.parameters.includes(name)) continue;
-    const collection = route.template.split('/').filter((segment) => segment && !segment.startsWith('{')).at(-1);
+    const collection = route.template
+      .split('/')
+      .filter((segment) => segment && !segment.startsWith('{'))
+      .at(-1);
     throw invalidFilter(name, `The '${collection}' resource can't be filtered by '${name}'`);
   }
 }
@@ -133,7 +145,7 @@ export async function startServer(parts: ServerParts, port: number, host: string
     const route = match.kind === 'found' ? routeName(match.route) : `${method} ${url.pathname}`;
     const entry = parts.log.record({ method, route, url: request.url ?? '/', status: 0, requestId });
 
-    // The answer is worked out and encoded as the request arrives and sent once the latency is up,
+    // The response is worked out and encoded as the request arrives and sent once the latency is up,
     // so that a call takes the latency asked for, not that plus the simulator's own work.
     const answerAt = performance.now() + parts.latencyMs + parts.faults.latencyFor(route);
     const fault = parts.faults.take(route);

@@ -1,4 +1,4 @@
-// The live store the server answers from. Tests read it to compute expected answers and may
+// The live store the server answers from. Tests read it to compute expected responses and may
 // change it; every request sees its current state.
 import type {
   ApiKey,

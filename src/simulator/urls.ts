@@ -13,12 +13,9 @@ export const crn = {
   organization: (orgId: string) => `crn://confluent.cloud/organization=${orgId}`,
   environment: (orgId: string, envId: string) => `${crn.organization(orgId)}/environment=${envId}`,
   /** The RBAC scope of a Kafka cluster: no `/kafka=` suffix. */
-  clusterScope: (orgId: string, envId: string, clusterId: string) =>
-    `${crn.environment(orgId, envId)}/cloud-cluster=${clusterId}`,
+  clusterScope: (orgId: string, envId: string, clusterId: string) => `${crn.environment(orgId, envId)}/cloud-cluster=${clusterId}`,
   /** The `resource_name` of the cluster object itself. */
-  kafkaCluster: (orgId: string, envId: string, clusterId: string) =>
-    `${crn.clusterScope(orgId, envId, clusterId)}/kafka=${clusterId}`,
+  kafkaCluster: (orgId: string, envId: string, clusterId: string) => `${crn.clusterScope(orgId, envId, clusterId)}/kafka=${clusterId}`,
   user: (orgId: string, userId: string) => `${crn.organization(orgId)}/user=${userId}`,
-  serviceAccount: (orgId: string, serviceAccountId: string) =>
-    `${crn.organization(orgId)}/service-account=${serviceAccountId}`,
+  serviceAccount: (orgId: string, serviceAccountId: string) => `${crn.organization(orgId)}/service-account=${serviceAccountId}`,
 };

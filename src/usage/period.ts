@@ -26,12 +26,18 @@ export function checkPeriod(input: { start: string; end: string }, now: Date = n
   if (start === undefined) throw new InvalidInputError(`period.start is not a YYYY-MM-DD date: ${input.start}`, 'period');
   if (end === undefined) throw new InvalidInputError(`period.end is not a YYYY-MM-DD date: ${input.end}`, 'period');
   if (start >= end) {
-    throw new InvalidInputError(`period.start (${formatDay(start)}) must be before period.end (${formatDay(end)}); the end is exclusive`, 'period');
+    throw new InvalidInputError(
+      `period.start (${formatDay(start)}) must be before period.end (${formatDay(end)}); the end is exclusive`,
+      'period',
+    );
   }
   const day = today(now);
   const earliest = oneYearBefore(day);
   if (start < earliest) {
-    throw new InvalidInputError(`period.start may be at most one year back (${formatDay(earliest)} or later): Confluent keeps costs for a year`, 'period');
+    throw new InvalidInputError(
+      `period.start may be at most one year back (${formatDay(earliest)} or later): Confluent keeps costs for a year`,
+      'period',
+    );
   }
   if (end > day + 1) {
     throw new InvalidInputError(`period.end may be at most tomorrow (${formatDay(day + 1)}), since the end is exclusive`, 'period');

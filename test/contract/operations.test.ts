@@ -55,7 +55,10 @@ describe.skipIf(!contractExists)(`the public contract (${contractState})`, () =>
     for (const name of NOT_YET_SERVED.keys()) {
       const operation = contractOperations.get(name);
       expect(operation, `${name} is no longer in the contract`).toBeDefined();
-      expect(validate(schema, parse(operation!)).length, `${name} validates now: check it below and drop it from NOT_YET_SERVED`).toBeGreaterThan(0);
+      expect(
+        validate(schema, parse(operation!)).length,
+        `${name} validates now: check it below and drop it from NOT_YET_SERVED`,
+      ).toBeGreaterThan(0);
     }
   });
 
@@ -135,7 +138,13 @@ describe.skipIf(!contractExists)(`the public contract (${contractState})`, () =>
     const response = await run('UserAccess', { id: person.id });
     expect(response.errors).toBeUndefined();
     const user = response.data.user;
-    expect(user).toMatchObject({ id: person.id, type: 'HUMAN', name: person.full_name, email: person.email, organization: { id: data.organization.id } });
+    expect(user).toMatchObject({
+      id: person.id,
+      type: 'HUMAN',
+      name: person.full_name,
+      email: person.email,
+      organization: { id: data.organization.id },
+    });
     expect(user.roleBindings.totalCount).toBe(expectedBindings.length);
     const byId = new Map(user.roleBindings.nodes.map((node: any) => [node.id, node]));
     for (const binding of expectedBindings) {
@@ -152,10 +161,13 @@ describe.skipIf(!contractExists)(`the public contract (${contractState})`, () =>
       expect(node.scope.cluster?.id ?? null).toBe(clusterId ?? null);
       const lastKey = /\/([a-z-]+)=[^/]*$/.exec(crn)?.[1];
       const level =
-        lastKey === 'organization' ? 'ORGANIZATION'
-        : lastKey === 'environment' ? 'WORKSPACE'
-        : lastKey === 'cloud-cluster' ? 'CLUSTER'
-        : 'RESOURCE';
+        lastKey === 'organization'
+          ? 'ORGANIZATION'
+          : lastKey === 'environment'
+            ? 'WORKSPACE'
+            : lastKey === 'cloud-cluster'
+              ? 'CLUSTER'
+              : 'RESOURCE';
       expect(node.scope.level).toBe(level);
       expect(node.scope.patternType).toBe(crn.endsWith('*') ? 'PREFIXED' : 'LITERAL');
       if (level === 'RESOURCE') expect(node.scope.resourceName).toBe(/=([^=/]*)$/.exec(decodeURIComponent(crn))![1]!.replace(/\*$/, ''));
@@ -223,7 +235,12 @@ describe.skipIf(!contractExists)(`the public contract (${contractState})`, () =>
       const clusters = data.clusters.filter((cluster) => cluster.spec?.environment?.id === environment.id);
       expect(workspace.clusters).toEqual({
         totalCount: clusters.length,
-        nodes: clusters.map((cluster) => ({ id: cluster.id, name: cluster.spec?.display_name, cloud: cluster.spec?.cloud, region: cluster.spec?.region })),
+        nodes: clusters.map((cluster) => ({
+          id: cluster.id,
+          name: cluster.spec?.display_name,
+          cloud: cluster.spec?.cloud,
+          region: cluster.spec?.region,
+        })),
       });
 
       const lines = costsIn(data, period, { workspaceId: environment.id }).sort((a, b) =>
@@ -264,10 +281,11 @@ describe.skipIf(!contractExists)(`the public contract (${contractState})`, () =>
         const principalId = (binding.principal ?? '').replace(/^User:/, '');
         const person = data.users.find((user) => user.id === principalId);
         const account = data.serviceAccounts.find((candidate) => candidate.id === principalId);
-        const expectedPrincipal =
-          person ? { id: person.id, type: 'HUMAN', name: person.full_name, email: person.email }
-          : account ? { id: account.id, type: 'SERVICE_ACCOUNT', name: account.display_name, email: null }
-          : null;
+        const expectedPrincipal = person
+          ? { id: person.id, type: 'HUMAN', name: person.full_name, email: person.email }
+          : account
+            ? { id: account.id, type: 'SERVICE_ACCOUNT', name: account.display_name, email: null }
+            : null;
         expect(node.principal).toEqual(expectedPrincipal);
         expect(node.role.name).toBe(binding.role_name);
         expect(node.scope.crnPattern).toBe(binding.crn_pattern);
@@ -303,7 +321,9 @@ describe.skipIf(!contractExists)(`the public contract (${contractState})`, () =>
     const pairs = new Set(lines.map((line) => keyOf(line.resource?.environment?.id, line.product)));
     expect(answer.usageSummary).toHaveLength(pairs.size);
     for (const group of answer.usageSummary) {
-      const matching = lines.filter((line) => keyOf(line.resource?.environment?.id, line.product) === keyOf(group.workspace?.id, group.product.id));
+      const matching = lines.filter(
+        (line) => keyOf(line.resource?.environment?.id, line.product) === keyOf(group.workspace?.id, group.product.id),
+      );
       const expected = totals(matching);
       expectCents(group.amount, expected.amount);
       expectCents(group.originalAmount, expected.originalAmount);

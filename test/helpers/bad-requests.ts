@@ -30,18 +30,47 @@ const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400
 const GOOD_QUERY = '{ organization { id } }';
 
 const malformedJson = [
-  '', ' ', '{', '}', '{"query": ', '{"query": "{ organization { id } }"', '{query: "{ organization { id } }"}',
-  "{'query': '{ organization { id } }'}", '{"query": "{ organization { id } }",}', '{"query": "\\x41"}',
-  '{"query": "\\u12"}', '{"query" "x"}', 'null', 'true', '42', '"{ organization { id } }"', 'NaN', '{"query": NaN}',
-  '{"query": undefined}', '\u0000', '{"a":1}{"b":2}', '[{"query": "{ organization { id } }"}', '{"query": "{ organization { id } }"} trailing',
-  '{"variables": {"first": 1e999999}}', '{"__proto__": {"query": "{ organization { id } }"}}',
+  '',
+  ' ',
+  '{',
+  '}',
+  '{"query": ',
+  '{"query": "{ organization { id } }"',
+  '{query: "{ organization { id } }"}',
+  "{'query': '{ organization { id } }'}",
+  '{"query": "{ organization { id } }",}',
+  '{"query": "\\x41"}',
+  '{"query": "\\u12"}',
+  '{"query" "x"}',
+  'null',
+  'true',
+  '42',
+  '"{ organization { id } }"',
+  'NaN',
+  '{"query": NaN}',
+  '{"query": undefined}',
+  '\u0000',
+  '{"a":1}{"b":2}',
+  '[{"query": "{ organization { id } }"}',
+  '{"query": "{ organization { id } }"} trailing',
+  '{"variables": {"first": 1e999999}}',
+  '{"__proto__": {"query": "{ organization { id } }"}}',
   '{' + '"a":{'.repeat(5_000) + '}'.repeat(5_001),
 ].map((body, i) => post(`malformed JSON #${i}`, body));
 
 const contentTypes = [
-  'text/plain', 'text/plain; charset=utf-8', 'text/html', 'application/xml', 'application/x-www-form-urlencoded',
-  'multipart/form-data; boundary=x', 'application/graphql', 'application/octet-stream', 'application/jsonx',
-  'application/json; charset=latin1', 'application/json; charset=utf-16', 'image/png',
+  'text/plain',
+  'text/plain; charset=utf-8',
+  'text/html',
+  'application/xml',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data; boundary=x',
+  'application/graphql',
+  'application/octet-stream',
+  'application/jsonx',
+  'application/json; charset=latin1',
+  'application/json; charset=utf-16',
+  'image/png',
 ].map((type) => post(`content type ${type}`, JSON.stringify({ query: GOOD_QUERY }), { 'content-type': type }));
 const encodings = [
   post('no content type', new TextEncoder().encode(JSON.stringify({ query: GOOD_QUERY })), {}),
@@ -50,17 +79,38 @@ const encodings = [
 ];
 
 const variableCases: Array<[string, string, unknown[]]> = [
-  ['first', 'query ($v: Int) { organizations(first: $v) { totalCount } }', ['ten', 1.5, true, {}, [], '1', 2 ** 31, -(2 ** 31) - 1, 0, 101, -1]],
+  [
+    'first',
+    'query ($v: Int) { organizations(first: $v) { totalCount } }',
+    ['ten', 1.5, true, {}, [], '1', 2 ** 31, -(2 ** 31) - 1, 0, 101, -1],
+  ],
   ['id', 'query ($v: ID!) { user(id: $v) { id } }', [null, {}, [], true, 1.5]],
-  ['period', 'query ($v: DateRangeInput!) { usageSummary(period: $v) { amount } }', [
-    null, '2026-01', [], {}, { start: 1, end: 2 }, { start: '2026-01-01' }, { end: '2026-01-01' },
-    { start: '2026-01-01', end: null }, { start: isoDay(-30), end: isoDay(-1), extra: true },
-  ]],
+  [
+    'period',
+    'query ($v: DateRangeInput!) { usageSummary(period: $v) { amount } }',
+    [
+      null,
+      '2026-01',
+      [],
+      {},
+      { start: 1, end: 2 },
+      { start: '2026-01-01' },
+      { end: '2026-01-01' },
+      { start: '2026-01-01', end: null },
+      { start: isoDay(-30), end: isoDay(-1), extra: true },
+    ],
+  ],
   ['user type', 'query ($v: UserType) { users(filter: { type: $v }) { totalCount } }', ['ROBOT', 'human', 1, true, {}, ['HUMAN']]],
-  ['groupBy', `query ($v: [UsageDimension!]!) { usageSummary(period: { start: "${isoDay(-30)}", end: "${isoDay(-1)}" }, groupBy: $v) { amount } }`, [
-    ['MONTH'], [null], [1], null, 'week', [{}],
-  ]],
-  ['representations', 'query ($v: [_Any!]!) { _entities(representations: $v) { __typename } }', [null, [null], [{}], [{ id: 'u-1' }], [{ __typename: 'Nope', id: 'x' }], [{ __typename: 'User' }]]],
+  [
+    'groupBy',
+    `query ($v: [UsageDimension!]!) { usageSummary(period: { start: "${isoDay(-30)}", end: "${isoDay(-1)}" }, groupBy: $v) { amount } }`,
+    [['MONTH'], [null], [1], null, 'week', [{}]],
+  ],
+  [
+    'representations',
+    'query ($v: [_Any!]!) { _entities(representations: $v) { __typename } }',
+    [null, [null], [{}], [{ id: 'u-1' }], [{ __typename: 'Nope', id: 'x' }], [{ __typename: 'User' }]],
+  ],
   ['filter', 'query ($v: RoleBindingFilter) { roleBindings(filter: $v) { totalCount } }', ['x', 1, [], { roleName: 5 }, { unknown: 'x' }]],
 ];
 const wrongVariables = variableCases.flatMap(([name, query, values]) =>
@@ -88,31 +138,95 @@ const unknownEnums = [
   '{ users(filter: { type: null, status: NOPE }) { totalCount } }',
 ].map((query, i) => graphql(`unknown enum value #${i}`, query));
 
-const BAD_IDS = ['', ' ', '-', 'u-abc/../../organizations', '../../../etc/passwd', '%2e%2e%2f', 'u-abc?page_size=1', 'u-abc#x',
-  'u-\u0000', 'env-😀', 'a'.repeat(129), 'u-abc def', '\n', 'u-abc\r\nX-Injected: 1', '<script>', "' OR 1=1 --"];
-const badIds = ['user(id: $id) { id }', 'node(id: $id) { id }', 'workspace(id: $id) { id }', 'organization(id: $id) { id }', 'product(id: $id) { id }']
-  .flatMap((field) => BAD_IDS.map((id) => graphql(`id ${JSON.stringify(id).slice(0, 30)} in ${field.split('(')[0]}`, `query ($id: ID!) { ${field} }`, { id })));
+const BAD_IDS = [
+  '',
+  ' ',
+  '-',
+  'u-abc/../../organizations',
+  '../../../etc/passwd',
+  '%2e%2e%2f',
+  'u-abc?page_size=1',
+  'u-abc#x',
+  'u-\u0000',
+  'env-😀',
+  'a'.repeat(129),
+  'u-abc def',
+  '\n',
+  'u-abc\r\nX-Injected: 1',
+  '<script>',
+  "' OR 1=1 --",
+];
+const badIds = [
+  'user(id: $id) { id }',
+  'node(id: $id) { id }',
+  'workspace(id: $id) { id }',
+  'organization(id: $id) { id }',
+  'product(id: $id) { id }',
+].flatMap((field) =>
+  BAD_IDS.map((id) => graphql(`id ${JSON.stringify(id).slice(0, 30)} in ${field.split('(')[0]}`, `query ($id: ID!) { ${field} }`, { id })),
+);
 
-const BAD_CURSORS = ['', 'abc', 'not a cursor', '====', base64url('[]'), base64url('null'), base64url('{}'), base64url('{"v":2,"k":"users","o":1,"id":"u-1"}'),
-  base64url('{"v":1,"k":"users","o":-1,"id":"u-1"}'), base64url('{"v":1,"k":"users","o":1.5,"id":"u-1"}'), base64url('{"v":1,"k":5,"o":1,"id":"u-1"}'),
-  base64url('{"v":1,"k":"users","o":1}'), base64url('{"v":1,"k":"users","o":1e400,"id":"u-1"}'), 'x'.repeat(10_000)];
+const BAD_CURSORS = [
+  '',
+  'abc',
+  'not a cursor',
+  '====',
+  base64url('[]'),
+  base64url('null'),
+  base64url('{}'),
+  base64url('{"v":2,"k":"users","o":1,"id":"u-1"}'),
+  base64url('{"v":1,"k":"users","o":-1,"id":"u-1"}'),
+  base64url('{"v":1,"k":"users","o":1.5,"id":"u-1"}'),
+  base64url('{"v":1,"k":5,"o":1,"id":"u-1"}'),
+  base64url('{"v":1,"k":"users","o":1}'),
+  base64url('{"v":1,"k":"users","o":1e400,"id":"u-1"}'),
+  'x'.repeat(10_000),
+];
 const badCursors = [
   ...['users', 'organizations', 'roleBindings', 'workspaces', 'roles'].flatMap((field) =>
-    BAD_CURSORS.map((after, i) => graphql(`cursor #${i} on ${field}`, `query ($after: String) { ${field}(after: $after) { totalCount } }`, { after })),
+    BAD_CURSORS.map((after, i) =>
+      graphql(`cursor #${i} on ${field}`, `query ($after: String) { ${field}(after: $after) { totalCount } }`, { after }),
+    ),
   ),
-  { ...graphql('cursor of another list', 'query ($after: String) { users(after: $after) { totalCount } }', { after: encodeCursor('workspaces', 1, 'env-1') }), executes: true },
-  graphql('bad cursor deep in the tree', 'query ($after: String) { workspaces { nodes { clusters(after: $after) { totalCount } } } }', { after: 'nope' }),
+  {
+    ...graphql('cursor of another list', 'query ($after: String) { users(after: $after) { totalCount } }', {
+      after: encodeCursor('workspaces', 1, 'env-1'),
+    }),
+    executes: true,
+  },
+  graphql('bad cursor deep in the tree', 'query ($after: String) { workspaces { nodes { clusters(after: $after) { totalCount } } } }', {
+    after: 'nope',
+  }),
 ];
 
 const BAD_PERIODS: Array<[string, string]> = [
-  ['2026-02-30', '2026-03-01'], ['2026-13-01', '2026-14-01'], ['yesterday', 'today'], ['', ''], ['2026-1-1', '2026-2-1'],
-  ['01/01/2026', '02/01/2026'], [isoDay(-3), isoDay(-5)], [isoDay(-3), isoDay(-3)], [isoDay(-400), isoDay(-380)], [isoDay(-10), isoDay(5)],
-  ['2026-01-01T00:00:00Z', '2026-02-01T00:00:00Z'], ['0000-00-00', '9999-99-99'], ['+002026-01-01', '2026-02-01'], ['2026-01-01 ', '2026-02-01'],
+  ['2026-02-30', '2026-03-01'],
+  ['2026-13-01', '2026-14-01'],
+  ['yesterday', 'today'],
+  ['', ''],
+  ['2026-1-1', '2026-2-1'],
+  ['01/01/2026', '02/01/2026'],
+  [isoDay(-3), isoDay(-5)],
+  [isoDay(-3), isoDay(-3)],
+  [isoDay(-400), isoDay(-380)],
+  [isoDay(-10), isoDay(5)],
+  ['2026-01-01T00:00:00Z', '2026-02-01T00:00:00Z'],
+  ['0000-00-00', '9999-99-99'],
+  ['+002026-01-01', '2026-02-01'],
+  ['2026-01-01 ', '2026-02-01'],
 ];
-const badDates = ['usageSummary(period: $period) { amount }', 'usage(period: $period) { totalCount }', 'products(period: $period) { totalCount }',
-  'workspaces { nodes { usageSummary(period: $period) { amount } } }']
-  .flatMap((field) => BAD_PERIODS.map(([start, end]) =>
-    graphql(`period ${start}..${end} in ${field.split('(')[0]}`, `query ($period: DateRangeInput!) { ${field} }`, { period: { start, end } })));
+const badDates = [
+  'usageSummary(period: $period) { amount }',
+  'usage(period: $period) { totalCount }',
+  'products(period: $period) { totalCount }',
+  'workspaces { nodes { usageSummary(period: $period) { amount } } }',
+].flatMap((field) =>
+  BAD_PERIODS.map(([start, end]) =>
+    graphql(`period ${start}..${end} in ${field.split('(')[0]}`, `query ($period: DateRangeInput!) { ${field} }`, {
+      period: { start, end },
+    }),
+  ),
+);
 
 const overLimits = [
   graphql('depth 13', queryOfDepth(13)),
@@ -123,12 +237,23 @@ const overLimits = [
   graphql('51 directives', directives(51)),
   graphql('5001 tokens', tokens(5_001)),
   graphql('50,000 tokens', tokens(50_000)),
-  graphql('connection cost over the limit', '{ workspaces(first: 100) { nodes { clusters(first: 100) { nodes { roleBindings(first: 100) { totalCount } } } } } }'),
+  graphql(
+    'connection cost over the limit',
+    '{ workspaces(first: 100) { nodes { clusters(first: 100) { nodes { roleBindings(first: 100) { totalCount } } } } } }',
+  ),
   graphql('501 representations', 'query ($r: [_Any!]!) { _entities(representations: $r) { __typename } }', {
     r: Array.from({ length: 501 }, (_, i) => ({ __typename: 'User', id: `u-${i}` })),
   }),
   // Each fragment spreads the one before twice: 2^30 selections once spread out.
-  graphql('fragment bomb', `{ ...F30 } ${Array.from({ length: 31 }, (_, i) => (i === 0 ? 'fragment F0 on Query { organization { id } }' : `fragment F${i} on Query { ...F${i - 1} ...F${i - 1} }`)).join(' ')}`),
+  graphql(
+    'fragment bomb',
+    `
+      {
+        ...F30
+      }
+      ${Array.from({ length: 31 }, (_, i) => (i === 0 ? 'fragment F0 on Query { organization { id } }' : `fragment F${i} on Query { ...F${i - 1} ...F${i - 1} }`)).join(' ')}
+    `,
+  ),
   graphql('fragment cycle', '{ ...A } fragment A on Query { ...B } fragment B on Query { ...A }'),
   graphql('repeated fields', `{ organization { ${'id '.repeat(2_000)}} }`),
 ];
@@ -139,8 +264,14 @@ const hugeBodies = [
   post('2 MB of whitespace', ' '.repeat(2_000_000)),
 ];
 
-const arrayBodies = ['[]', '[{"query": "{ organization { id } }"}]', JSON.stringify([{ query: GOOD_QUERY }, { query: GOOD_QUERY }]), '[1]', '[null]', '[[]]']
-  .map((body, i) => post(`array body #${i}`, body));
+const arrayBodies = [
+  '[]',
+  '[{"query": "{ organization { id } }"}]',
+  JSON.stringify([{ query: GOOD_QUERY }, { query: GOOD_QUERY }]),
+  '[1]',
+  '[null]',
+  '[[]]',
+].map((body, i) => post(`array body #${i}`, body));
 
 const wrongMethods = ['PUT', 'DELETE', 'PATCH', 'HEAD'].map((method): BadRequest => ({
   name: `method ${method}`,
@@ -149,11 +280,20 @@ const wrongMethods = ['PUT', 'DELETE', 'PATCH', 'HEAD'].map((method): BadRequest
   body: method === 'HEAD' ? undefined : JSON.stringify({ query: GOOD_QUERY }),
 }));
 
-const missingQuery = [{}, { variables: {} }, { operationName: 'Q' }, { query: null }, { query: '' }, { query: '   ' }, { query: '# only a comment' }, { extensions: {} }]
-  .map((body, i) => post(`missing query #${i}`, JSON.stringify(body)));
+const missingQuery = [
+  {},
+  { variables: {} },
+  { operationName: 'Q' },
+  { query: null },
+  { query: '' },
+  { query: '   ' },
+  { query: '# only a comment' },
+  { extensions: {} },
+].map((body, i) => post(`missing query #${i}`, JSON.stringify(body)));
 
-const nonStringQuery = [123, true, {}, [], [GOOD_QUERY], { query: GOOD_QUERY }, 1.5]
-  .map((query) => graphql(`query ${JSON.stringify(query)}`, query));
+const nonStringQuery = [123, true, {}, [], [GOOD_QUERY], { query: GOOD_QUERY }, 1.5].map((query) =>
+  graphql(`query ${JSON.stringify(query)}`, query),
+);
 
 const badParameters = [
   graphql('operationName is a number', GOOD_QUERY, undefined, { operationName: 5 }),
@@ -167,32 +307,89 @@ const badParameters = [
 ];
 
 const syntaxErrors = [
-  '{', '}', 'query {', '{ organization { id }', '{ organization { id } } }', 'query Q($a: ) { organization { id } }', 'fragment F on Organization { id }',
-  '{ organization(id: ) { id } }', '{ organization { id ...on } }', 'query { organization { id } } extra', '"string"', '123', '{ organization { id @ } }',
-  '{ organization { id } } query', '{ organization { "id" } }', '{ 0rganization { id } }', '\u0001', '{ organization { id: } }', 'query Q Q { organization { id } }',
-  'type Query { x: Int }', 'schema { query: Query }',
+  '{',
+  '}',
+  'query {',
+  '{ organization { id }',
+  '{ organization { id } } }',
+  'query Q($a: ) { organization { id } }',
+  'fragment F on Organization { id }',
+  '{ organization(id: ) { id } }',
+  '{ organization { id ...on } }',
+  'query { organization { id } } extra',
+  '"string"',
+  '123',
+  '{ organization { id @ } }',
+  '{ organization { id } } query',
+  '{ organization { "id" } }',
+  '{ 0rganization { id } }',
+  '\u0001',
+  '{ organization { id: } }',
+  'query Q Q { organization { id } }',
+  'type Query { x: Int }',
+  'schema { query: Query }',
 ].map((query, i) => graphql(`syntax error #${i}`, query));
 
 const validationErrors = [
-  '{ nope }', '{ organization { nope } }', '{ organization }', '{ organization { id { x } } }', '{ user { id } }', '{ user(id: "u-1", extra: 1) { id } }',
-  '{ organizations(first: "ten") { totalCount } }', '{ organizations(first: 1.5) { totalCount } }', '{ users(first: 1, first: 2) { totalCount } }',
-  'mutation { organization { id } }', 'subscription { organization { id } }', '{ ...F } fragment F on Nope { id }', '{ ...Missing }',
-  '{ organization { ... on User { id } } }', 'query Q { organization { id } } query Q { organization { name } }',
-  '{ a: organization { id } a: organizations { totalCount } }', '{ organization { id @nope } }', '{ organization { id @include } }',
-  '{ organization { id @include(if: "yes") } }', '{ __schema { nope } }', '{ node(id: "u-1") { email } }', '{ usageSummary { amount } }',
+  '{ nope }',
+  '{ organization { nope } }',
+  '{ organization }',
+  '{ organization { id { x } } }',
+  '{ user { id } }',
+  '{ user(id: "u-1", extra: 1) { id } }',
+  '{ organizations(first: "ten") { totalCount } }',
+  '{ organizations(first: 1.5) { totalCount } }',
+  '{ users(first: 1, first: 2) { totalCount } }',
+  'mutation { organization { id } }',
+  'subscription { organization { id } }',
+  '{ ...F } fragment F on Nope { id }',
+  '{ ...Missing }',
+  '{ organization { ... on User { id } } }',
+  'query Q { organization { id } } query Q { organization { name } }',
+  '{ a: organization { id } a: organizations { totalCount } }',
+  '{ organization { id @nope } }',
+  '{ organization { id @include } }',
+  '{ organization { id @include(if: "yes") } }',
+  '{ __schema { nope } }',
+  '{ node(id: "u-1") { email } }',
+  '{ usageSummary { amount } }',
 ].map((query, i) => graphql(`validation error #${i}`, query));
 
 const PREFLIGHT = { 'apollo-require-preflight': 'true' };
-const getRequests: BadRequest[] = ([
-  ['query=', {}], [`query=${encodeURIComponent(GOOD_QUERY)}`, {}], [`query=${encodeURIComponent('{ organization {')}`, PREFLIGHT],
-  [`query=${encodeURIComponent('mutation { x }')}`, PREFLIGHT], [`query=${encodeURIComponent(GOOD_QUERY)}&variables=notjson`, PREFLIGHT],
-  [`query=${encodeURIComponent(GOOD_QUERY)}&extensions=%7B`, PREFLIGHT], ['variables=%7B%7D', PREFLIGHT],
-  ['query=%E0%A4%A', PREFLIGHT], [`query=${encodeURIComponent(queryOfDepth(13))}`, PREFLIGHT],
-  [`query=${encodeURIComponent(GOOD_QUERY)}&query=${encodeURIComponent(GOOD_QUERY)}`, PREFLIGHT],
-] as Array<[string, Record<string, string>]>).map(([search, headers], i) => ({ name: `GET #${i}`, method: 'GET', search: `?${search}`, headers }));
+const getRequests: BadRequest[] = (
+  [
+    ['query=', {}],
+    [`query=${encodeURIComponent(GOOD_QUERY)}`, {}],
+    [`query=${encodeURIComponent('{ organization {')}`, PREFLIGHT],
+    [`query=${encodeURIComponent('mutation { x }')}`, PREFLIGHT],
+    [`query=${encodeURIComponent(GOOD_QUERY)}&variables=notjson`, PREFLIGHT],
+    [`query=${encodeURIComponent(GOOD_QUERY)}&extensions=%7B`, PREFLIGHT],
+    ['variables=%7B%7D', PREFLIGHT],
+    ['query=%E0%A4%A', PREFLIGHT],
+    [`query=${encodeURIComponent(queryOfDepth(13))}`, PREFLIGHT],
+    [`query=${encodeURIComponent(GOOD_QUERY)}&query=${encodeURIComponent(GOOD_QUERY)}`, PREFLIGHT],
+  ] as Array<[string, Record<string, string>]>
+).map(([search, headers], i) => ({ name: `GET #${i}`, method: 'GET', search: `?${search}`, headers }));
 
 export const BAD_REQUESTS: BadRequest[] = [
-  ...malformedJson, ...contentTypes, ...encodings, ...wrongVariables, ...variablesOfWrongShape, ...undeclaredVariables, ...unknownEnums,
-  ...badIds, ...badCursors, ...badDates, ...overLimits, ...hugeBodies, ...arrayBodies, ...wrongMethods, ...missingQuery, ...nonStringQuery,
-  ...badParameters, ...syntaxErrors, ...validationErrors, ...getRequests,
+  ...malformedJson,
+  ...contentTypes,
+  ...encodings,
+  ...wrongVariables,
+  ...variablesOfWrongShape,
+  ...undeclaredVariables,
+  ...unknownEnums,
+  ...badIds,
+  ...badCursors,
+  ...badDates,
+  ...overLimits,
+  ...hugeBodies,
+  ...arrayBodies,
+  ...wrongMethods,
+  ...missingQuery,
+  ...nonStringQuery,
+  ...badParameters,
+  ...syntaxErrors,
+  ...validationErrors,
+  ...getRequests,
 ];

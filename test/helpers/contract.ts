@@ -12,7 +12,9 @@ export const contractExists = existsSync(CONTRACT);
 export const contractState = contractExists ? 'found' : 'absent: ../shared/contract is not beside this checkout';
 
 /** Each operation's own text, by name. */
-export const contractOperations: ReadonlyMap<string, string> = contractExists ? operationsByName(readFileSync(CONTRACT, 'utf8')) : new Map();
+export const contractOperations: ReadonlyMap<string, string> = contractExists
+  ? operationsByName(readFileSync(CONTRACT, 'utf8'))
+  : new Map();
 
 export function operationsByName(source: string): Map<string, string> {
   const operations = parse(source).definitions.filter(
@@ -37,6 +39,4 @@ export const NOT_YET_SERVED: ReadonlyMap<string, string> = new Map([
 ]);
 
 /** The contract's operations that the schema serves, by name. */
-export const servedOperations: ReadonlyMap<string, string> = new Map(
-  [...contractOperations].filter(([name]) => !NOT_YET_SERVED.has(name)),
-);
+export const servedOperations: ReadonlyMap<string, string> = new Map([...contractOperations].filter(([name]) => !NOT_YET_SERVED.has(name)));

@@ -72,9 +72,7 @@ export async function startServerOver(simulator: Simulator, options: ServerOverr
 }
 
 /** A simulator of its own and the server over it. */
-export async function startStack(
-  options: ServerOverrides & { simulator?: SimulatorOptions } = {},
-): Promise<Stack> {
+export async function startStack(options: ServerOverrides & { simulator?: SimulatorOptions } = {}): Promise<Stack> {
   const simulator = await startSimulator(options.simulator);
   const server = await startServerOver(simulator, options);
   return {

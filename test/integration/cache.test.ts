@@ -27,7 +27,9 @@ describe('the shared cache', () => {
   });
 
   it('answers a different query over data an earlier request read with no upstream call', async () => {
-    const other = await stack.graphql(`{ workspaces(first: 50) { nodes { id clusters(first: 10) { totalCount } roleBindings(first: 3) { totalCount } } } }`);
+    const other = await stack.graphql(
+      `{ workspaces(first: 50) { nodes { id clusters(first: 10) { totalCount } roleBindings(first: 3) { totalCount } } } }`,
+    );
     expect(other.errors).toBeUndefined();
     expect(other.data.workspaces.nodes).toHaveLength(stack.simulator.data.environments.length);
     expect(stack.simulator.log.count()).toBe(0);

@@ -2,11 +2,7 @@
 // not-found reads and the concurrency cap.
 import { inspect } from 'node:util';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  ConfluentClient,
-  type ConfluentClientOptions,
-  type UpstreamCallEvent,
-} from '../../src/confluent/client.js';
+import { ConfluentClient, type ConfluentClientOptions, type UpstreamCallEvent } from '../../src/confluent/client.js';
 import { ConfluentError } from '../../src/confluent/errors.js';
 import { ROUTES } from '../../src/confluent/routes.js';
 import { startSimulator, type Simulator } from '../../src/simulator/index.js';
@@ -79,9 +75,7 @@ describe('pagination', () => {
     const crnPattern = `crn://confluent.cloud/organization=${simulator.data.organization.id}/*`;
     const bindings = await client.listRoleBindings({ crnPattern });
 
-    expect(bindings.map((binding) => binding.id).sort()).toEqual(
-      simulator.data.roleBindings.map((binding) => binding.id).sort(),
-    );
+    expect(bindings.map((binding) => binding.id).sort()).toEqual(simulator.data.roleBindings.map((binding) => binding.id).sort());
     const urls = simulator.log.entries.map((entry) => new URL(entry.url, simulator.url).searchParams);
     expect(urls.length).toBe(Math.ceil(bindings.length / 1_000));
     expect(urls.length).toBeGreaterThan(1);
@@ -96,12 +90,17 @@ describe('pagination', () => {
     expect(clusters.length).toBeGreaterThan(0);
     expect(clusters.every((cluster) => cluster.spec?.environment?.id === environmentId)).toBe(true);
 
-    const day = simulator.data.costs.map((cost) => cost.start_date.slice(0, 10)).sort().at(-1)!;
+    const day = simulator.data.costs
+      .map((cost) => cost.start_date.slice(0, 10))
+      .sort()
+      .at(-1)!;
     const next = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
     const costs = await client.listCosts({ startDate: day, endDate: next });
     const ofDay = simulator.data.costs.filter((cost) => cost.start_date.slice(0, 10) === day);
     expect(costs.length).toBeGreaterThan(0);
-    expect(costs.map((line) => [line.id, line.amountMicros]).sort()).toEqual(ofDay.map((cost) => [cost.id, Math.round((cost.amount ?? cost.original_amount - (cost.discount_amount ?? 0)) * 1e6)]).sort());
+    expect(costs.map((line) => [line.id, line.amountMicros]).sort()).toEqual(
+      ofDay.map((cost) => [cost.id, Math.round((cost.amount ?? cost.original_amount - (cost.discount_amount ?? 0)) * 1e6)]).sort(),
+    );
     expect(simulator.log.count(ROUTES.costs)).toBe(1);
   });
 });

@@ -62,14 +62,20 @@ const envelope = (data: unknown, next?: string) =>
   JSON.stringify({ api_version: 'billing/v1', kind: 'CostList', metadata: next ? { next: nextLink(next) } : {}, data });
 
 async function failureOf(promise: Promise<unknown>): Promise<ConfluentError> {
-  const error = await promise.then(() => undefined, (caught: unknown) => caught);
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
   expect(error).toBeInstanceOf(ConfluentError);
   return error as ConfluentError;
 }
 
 describe('cost lines from the Costs API', () => {
   it('come back reduced to the fields the graph reads, page after page in the order sent', async () => {
-    const first = [cost('c-9', 3), cost('c-5', 2, { product: 'SUPPORT', resource: null, quantity: undefined, amount: undefined, discount_amount: 0.05 })];
+    const first = [
+      cost('c-9', 3),
+      cost('c-5', 2, { product: 'SUPPORT', resource: null, quantity: undefined, amount: undefined, discount_amount: 0.05 }),
+    ];
     const second = [cost('c-1', 3)];
     pages = { '': envelope(first, 'p2'), p2: envelope(second) };
     const lines = await client().listCosts(window);
@@ -126,9 +132,16 @@ describe('a cost line read', () => {
 
   it('holds the types the graph declares, whatever types Confluent sends', () => {
     const odd = { product: 7, unit: 42, description: true, quantity: '2.5', price: 'n/a', granularity: null } as unknown as Partial<Cost>;
-    expect(read(odd)).toMatchObject({ startDate: '2026-10-01', product: '7', unit: '42', description: 'true', quantity: 2.5, price: null, granularity: null });
+    expect(read(odd)).toMatchObject({
+      startDate: '2026-10-01',
+      product: '7',
+      unit: '42',
+      description: 'true',
+      quantity: 2.5,
+      price: null,
+      granularity: null,
+    });
     const infinite = { quantity: Number.POSITIVE_INFINITY, price: {}, original_amount: 'x' } as unknown as Partial<Cost>;
     expect(read(infinite)).toMatchObject({ quantity: null, price: null, originalMicros: 0, amountMicros: 0 });
   });
-
 });

@@ -65,7 +65,9 @@ describe('the directory', () => {
   it('keeps a binding whose principal was deleted, with principal null and its id', async () => {
     const data = stack.simulator.data;
     const known = new Set([...data.users.map((user) => user.id), ...data.serviceAccounts.map((account) => account.id)]);
-    const orphan = data.roleBindings.find((binding) => /^User:(u|sa)-/.test(binding.principal ?? '') && !known.has(binding.principal!.slice(5)))!;
+    const orphan = data.roleBindings.find(
+      (binding) => /^User:(u|sa)-/.test(binding.principal ?? '') && !known.has(binding.principal!.slice(5)),
+    )!;
     expect(orphan).toBeDefined();
     const { data: answer } = await stack.graphql(
       `query ($principalId: String) { roleBindings(first: 10, filter: { principalId: $principalId }) { totalCount nodes { id principalId principalType principal { id } } } }`,
@@ -81,14 +83,22 @@ describe('the directory', () => {
 
   it('shows identity-pool and group-mapping principals by type, with no User', async () => {
     const data = stack.simulator.data;
-    for (const [prefix, type] of [['User:pool-', 'IDENTITY_POOL'], ['User:group-', 'GROUP_MAPPING']] as const) {
+    for (const [prefix, type] of [
+      ['User:pool-', 'IDENTITY_POOL'],
+      ['User:group-', 'GROUP_MAPPING'],
+    ] as const) {
       const binding = data.roleBindings.find((candidate) => candidate.principal?.startsWith(prefix))!;
       expect(binding, prefix).toBeDefined();
       const { data: answer } = await stack.graphql(
         `query ($id: ID!) { node(id: $id) { ... on RoleBinding { principalId principalType principal { id } role { name } } } }`,
         { id: binding.id },
       );
-      expect(answer.node).toEqual({ principalId: binding.principal, principalType: type, principal: null, role: { name: binding.role_name } });
+      expect(answer.node).toEqual({
+        principalId: binding.principal,
+        principalType: type,
+        principal: null,
+        role: { name: binding.role_name },
+      });
     }
   });
 
@@ -134,7 +144,9 @@ describe('the directory', () => {
   it('answers role bindings of a workspace and of a cluster at or below them', async () => {
     const data = stack.simulator.data;
     const cluster = data.clusters[0]!;
-    const expected = data.roleBindings.filter((binding) => /\/(cloud-cluster|kafka)=([^/]+)/.exec(binding.crn_pattern ?? '')?.[2] === cluster.id);
+    const expected = data.roleBindings.filter(
+      (binding) => /\/(cloud-cluster|kafka)=([^/]+)/.exec(binding.crn_pattern ?? '')?.[2] === cluster.id,
+    );
     const { data: answer } = await stack.graphql(
       `query ($id: ID!) { node(id: $id) { ... on KafkaCluster { name workspace { id } roleBindings(first: 100) { totalCount nodes { id } } } } }`,
       { id: cluster.id },

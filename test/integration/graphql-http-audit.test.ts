@@ -25,7 +25,13 @@ describe('GraphQL over HTTP (graphql-http server audits)', () => {
     for (const audit of serverAudits({ url: `${stack.url}/graphql` })) {
       const result = await audit.fn();
       const level = audit.name.split(' ')[0] as AuditRequirement;
-      results.push({ id: audit.id, name: audit.name, level, ok: result.status === 'ok', reason: result.status === 'ok' ? undefined : result.reason });
+      results.push({
+        id: audit.id,
+        name: audit.name,
+        level,
+        ok: result.status === 'ok',
+        reason: result.status === 'ok' ? undefined : result.reason,
+      });
     }
   });
   afterAll(() => stack.close());

@@ -18,7 +18,11 @@ describe('hostile input', () => {
 
   async function post(body: string, headers: Record<string, string> = {}) {
     stack.simulator.log.clear();
-    const response = await fetch(`${stack.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+    const response = await fetch(`${stack.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body,
+    });
     const text = await response.text();
     return { status: response.status, body: JSON.parse(text) as any, upstreamCalls: stack.simulator.log.count() };
   }
@@ -56,14 +60,20 @@ describe('hostile input', () => {
   ])('logs a request id of its own when the caller sends one %s', async (_, requestId) => {
     const before = stack.logLines.length;
     await post('{"query":"{ organization { id } }"}', { 'x-request-id': requestId });
-    const line = stack.logLines.slice(before).map((text) => JSON.parse(text)).find((entry) => entry.msg === 'graphql request');
+    const line = stack.logLines
+      .slice(before)
+      .map((text) => JSON.parse(text))
+      .find((entry) => entry.msg === 'graphql request');
     expect(line.requestId).toMatch(UUID);
   });
 
   it("keeps the caller's plain request id", async () => {
     const before = stack.logLines.length;
     await post('{"query":"{ organization { id } }"}', { 'x-request-id': 'router-7f3a:01.2_b' });
-    const line = stack.logLines.slice(before).map((text) => JSON.parse(text)).find((entry) => entry.msg === 'graphql request');
+    const line = stack.logLines
+      .slice(before)
+      .map((text) => JSON.parse(text))
+      .find((entry) => entry.msg === 'graphql request');
     expect(line.requestId).toBe('router-7f3a:01.2_b');
   });
 

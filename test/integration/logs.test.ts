@@ -50,10 +50,12 @@ describe('logs', () => {
     const retries = lines.filter((line) => line.msg === 'retrying Confluent call');
     const refused = stack.simulator.log.entries.filter((entry) => entry.status === 429 || entry.status === 503);
     const graphqlRequest = lines.find((line) => line.msg === 'graphql request');
-    expect(retries.map((line) => [line.route, line.status]).sort()).toEqual([
-      [ROUTES.environments, 503],
-      [ROUTES.costs, 429],
-    ].sort());
+    expect(retries.map((line) => [line.route, line.status]).sort()).toEqual(
+      [
+        [ROUTES.environments, 503],
+        [ROUTES.costs, 429],
+      ].sort(),
+    );
     for (const line of retries) {
       expect(line).toMatchObject({ level: WARN, attempt: 1, delayMs: expect.any(Number), requestId: graphqlRequest?.requestId });
       expect(refused.map((entry) => entry.requestId)).toContain(line.upstreamRequestId);

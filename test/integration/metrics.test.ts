@@ -51,7 +51,9 @@ describe('GET /metrics', () => {
     expect(counted).toEqual(stack.simulator.log.countsByRoute());
     const success = { operation: FLAGSHIP_OPERATION, outcome: 'success' };
     expect(valueOf(after, 'graphql_requests_total', success) - valueOf(before, 'graphql_requests_total', success)).toBe(1);
-    const timed = valueOf(after, 'graphql_request_duration_seconds_count', success) - valueOf(before, 'graphql_request_duration_seconds_count', success);
+    const timed =
+      valueOf(after, 'graphql_request_duration_seconds_count', success) -
+      valueOf(before, 'graphql_request_duration_seconds_count', success);
     expect(timed).toBe(1);
   });
 

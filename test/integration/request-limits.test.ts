@@ -63,9 +63,15 @@ describe('request limits, at their defaults', () => {
   });
 
   it('counts depth through fragments by the fields they nest, not by the spreads', async () => {
-    const thirteenLevels = queryOfDepth(13).replace(/^\{ organization \{ (.*) \} \}$/, '{ ...Q } fragment Q on Query { organization { ...O } } fragment O on Organization { $1 }');
+    const thirteenLevels = queryOfDepth(13).replace(
+      /^\{ organization \{ (.*) \} \}$/,
+      '{ ...Q } fragment Q on Query { organization { ...O } } fragment O on Organization { $1 }',
+    );
     expectRefused(await send(stack, thirteenLevels), 'depth', /found 13\./);
-    const twelveLevels = queryOfDepth(12).replace(/^\{ organization \{ (.*) \} \}$/, '{ ...Q } fragment Q on Query { organization { ...O } } fragment O on Organization { $1 }');
+    const twelveLevels = queryOfDepth(12).replace(
+      /^\{ organization \{ (.*) \} \}$/,
+      '{ ...Q } fragment Q on Query { organization { ...O } } fragment O on Organization { $1 }',
+    );
     expectAnswered(await send(stack, twelveLevels));
   });
 
@@ -148,7 +154,11 @@ describe('request limits, configured', () => {
   afterAll(() => stack.close());
 
   it('refuses a limit that is not a positive integer, naming its variable', () => {
-    for (const [variable, value] of [['MAX_QUERY_DEPTH', '0'], ['MAX_CONNECTION_COST', 'lots'], ['MAX_TOKENS', '1.5']]) {
+    for (const [variable, value] of [
+      ['MAX_QUERY_DEPTH', '0'],
+      ['MAX_CONNECTION_COST', 'lots'],
+      ['MAX_TOKENS', '1.5'],
+    ]) {
       expect(() => loadConfig({ [variable!]: value })).toThrow(new RegExp(`^${variable}:`));
     }
   });

@@ -73,7 +73,12 @@ describe.skipIf(!contractExists)('WorkspaceUsageAndAccess under upstream faults'
     expect(response.errors).toHaveLength(2 * workspaces);
     for (const error of response.errors ?? []) {
       expect(error.extensions).toEqual({ code: 'UPSTREAM_UNAVAILABLE', upstreamRequestId: expect.any(String) });
-      expect(error.path).toEqual(['workspaces', 'nodes', expect.any(Number), expect.toSatisfy((field: string) => USAGE_FIELDS.includes(field))]);
+      expect(error.path).toEqual([
+        'workspaces',
+        'nodes',
+        expect.any(Number),
+        expect.toSatisfy((field: string) => USAGE_FIELDS.includes(field)),
+      ]);
     }
     expect(withoutUsage(response.data)).toEqual(withoutUsage(faultFree.response.data));
     expect(response.data.workspaces.nodes.every((node: any) => node.usage === null && node.usageSummary === null)).toBe(true);
@@ -81,23 +86,27 @@ describe.skipIf(!contractExists)('WorkspaceUsageAndAccess under upstream faults'
     expect(on.simulator.log.countsByRoute()[COSTS]).toBe(5 * faultFree.calls[COSTS]!);
   });
 
-  it('fails only the usage fields with UPSTREAM_TIMEOUT when the costs route hangs, and answers by the deadline', { timeout: 10_000 }, async () => {
-    const on = await freshStack({ requestTimeoutMs: 1_500 });
-    on.simulator.faults.hang(COSTS);
-    const response = await flagship(on);
-    const workspaces = faultFree.response.data.workspaces.nodes.length;
-    expect(response.status).toBe(200);
-    expect(response.errors).toHaveLength(2 * workspaces);
-    for (const error of response.errors ?? []) {
-      expect(error.message).toBe('Confluent Cloud did not answer in time');
-      expect(error.extensions?.code).toBe('UPSTREAM_TIMEOUT');
-      expect(error.path?.slice(0, 2)).toEqual(['workspaces', 'nodes']);
-      expect(USAGE_FIELDS).toContain(error.path?.[3]);
-    }
-    // Workspaces, their clusters and role bindings, exactly as without the fault.
-    expect(withoutUsage(response.data)).toEqual(withoutUsage(faultFree.response.data));
-    expect(on.simulator.log.countsByRoute()[COSTS]).toBe(faultFree.calls[COSTS]);
-  });
+  it(
+    'fails only the usage fields with UPSTREAM_TIMEOUT when the costs route hangs, and answers by the deadline',
+    { timeout: 10_000 },
+    async () => {
+      const on = await freshStack({ requestTimeoutMs: 1_500 });
+      on.simulator.faults.hang(COSTS);
+      const response = await flagship(on);
+      const workspaces = faultFree.response.data.workspaces.nodes.length;
+      expect(response.status).toBe(200);
+      expect(response.errors).toHaveLength(2 * workspaces);
+      for (const error of response.errors ?? []) {
+        expect(error.message).toBe('Confluent Cloud did not answer in time');
+        expect(error.extensions?.code).toBe('UPSTREAM_TIMEOUT');
+        expect(error.path?.slice(0, 2)).toEqual(['workspaces', 'nodes']);
+        expect(USAGE_FIELDS).toContain(error.path?.[3]);
+      }
+      // Workspaces, their clusters and role bindings, exactly as without the fault.
+      expect(withoutUsage(response.data)).toEqual(withoutUsage(faultFree.response.data));
+      expect(on.simulator.log.countsByRoute()[COSTS]).toBe(faultFree.calls[COSTS]);
+    },
+  );
 
   it('retries a GET whose connection was dropped', async () => {
     const on = await freshStack();

@@ -129,7 +129,14 @@ describe('an unexpected error', () => {
     expect(status).toBe(200);
     expect(body).toEqual({
       data: { organization: { id: organization.id, createdAt: null } },
-      errors: [{ message: 'Internal error', path: ['organization', 'createdAt'], locations: [{ line: 1, column: 21 }], extensions: { code: 'INTERNAL' } }],
+      errors: [
+        {
+          message: 'Internal error',
+          path: ['organization', 'createdAt'],
+          locations: [{ line: 1, column: 21 }],
+          extensions: { code: 'INTERNAL' },
+        },
+      ],
     });
     const logged = stack.logLines.map((line) => JSON.parse(line)).filter((line) => line.msg === 'internal error');
     expect(logged).toHaveLength(1);

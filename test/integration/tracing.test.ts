@@ -84,7 +84,11 @@ describe('tracing', () => {
     const attempts = spans.filter((span) => span.name === ROUTES.environments);
     expect(attempts.map((span) => span.attributes)).toEqual([
       expect.objectContaining({ 'http.response.status_code': 429, 'error.type': '429' }),
-      expect.objectContaining({ 'http.response.status_code': 200, 'http.request.resend_count': 1, 'confluent.retry_reason': 'rate_limited' }),
+      expect.objectContaining({
+        'http.response.status_code': 200,
+        'http.request.resend_count': 1,
+        'confluent.retry_reason': 'rate_limited',
+      }),
     ]);
     expect(attempts.map((span) => span.status.code)).toEqual([SpanStatusCode.ERROR, SpanStatusCode.UNSET]);
   });

@@ -101,7 +101,9 @@ describe('a list read by the client', () => {
       response.writeHead(200, { 'content-type': 'application/json' });
       if (token === null) {
         // The envelope and enough items for a head, then the rest only once page 2 was asked for.
-        response.write(`{"api_version":"iam/v2","kind":"UserList","metadata":{"next":"/iam/v2/users?page_token=p2"},"data":[${'{"id":"u-0"},'.repeat(HEAD_BYTES / 12)}`);
+        response.write(
+          `{"api_version":"iam/v2","kind":"UserList","metadata":{"next":"/iam/v2/users?page_token=p2"},"data":[${'{"id":"u-0"},'.repeat(HEAD_BYTES / 12)}`,
+        );
         void firstReleased.then(() => response.end('{"id":"u-1"}]}'));
       } else {
         releaseFirst();
@@ -110,7 +112,11 @@ describe('a list read by the client', () => {
     });
     server.listen(0, '127.0.0.1');
     await once(server, 'listening');
-    const client = new ConfluentClient({ apiUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, apiKey: 'key', apiSecret: 'secret' });
+    const client = new ConfluentClient({
+      apiUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      apiKey: 'key',
+      apiSecret: 'secret',
+    });
 
     const users = await client.listUsers();
 
@@ -134,7 +140,11 @@ describe('a list read by the client', () => {
     });
     server.listen(0, '127.0.0.1');
     await once(server, 'listening');
-    const client = new ConfluentClient({ apiUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, apiKey: 'key', apiSecret: 'secret' });
+    const client = new ConfluentClient({
+      apiUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      apiKey: 'key',
+      apiSecret: 'secret',
+    });
     const unhandled: unknown[] = [];
     const onUnhandled = (reason: unknown) => unhandled.push(reason);
     process.on('unhandledRejection', onUnhandled);

@@ -15,8 +15,7 @@ function daysBefore(end: string, days: number): string {
 describe('usage metering', () => {
   let stack: Stack;
   const month = lastFullMonth();
-  const flagship = (period: { start: string; end: string }) =>
-    stack.graphqlDocument(FLAGSHIP_DOCUMENT, FLAGSHIP_OPERATION, { period });
+  const flagship = (period: { start: string; end: string }) => stack.graphqlDocument(FLAGSHIP_DOCUMENT, FLAGSHIP_OPERATION, { period });
 
   beforeAll(async () => {
     stack = await startStack();
@@ -27,7 +26,9 @@ describe('usage metering', () => {
   /** The fewest calls that can answer the flagship (DESIGN.md §6), from the store's sizes. */
   function fewestFlagshipCalls(costWindows: Array<{ start: string; end: string }>) {
     const data = stack.simulator.data;
-    const principals = data.environments.flatMap((environment) => bindingsInWorkspace(data, environment.id).map((binding) => binding.principal ?? ''));
+    const principals = data.environments.flatMap((environment) =>
+      bindingsInWorkspace(data, environment.id).map((binding) => binding.principal ?? ''),
+    );
     return {
       'GET /org/v2/organizations': 1,
       'GET /org/v2/environments': pages(data.environments.length),
@@ -141,7 +142,10 @@ describe('usage metering', () => {
       expect(data.byResource).toHaveLength(1);
       expect(data.byResource[0]).toMatchObject({ resource: null, lineType });
       expectCents(data.total[0].amount, totals(lines).amount);
-      expectCents(data.everyLine.reduce((sum: number, group: any) => sum + group.amount, 0), totals(lines).amount);
+      expectCents(
+        data.everyLine.reduce((sum: number, group: any) => sum + group.amount, 0),
+        totals(lines).amount,
+      );
     }
   });
 

@@ -146,10 +146,15 @@ describe('InFlightCalls', () => {
     const calls = new InFlightCalls();
     let sharedSignal: AbortSignal | undefined;
     const controller = new AbortController();
-    const call = calls.run('k', 'costs', (request) => {
-      sharedSignal = request.signal;
-      return new Promise<never>(() => {});
-    }, { signal: controller.signal });
+    const call = calls.run(
+      'k',
+      'costs',
+      (request) => {
+        sharedSignal = request.signal;
+        return new Promise<never>(() => {});
+      },
+      { signal: controller.signal },
+    );
     controller.abort(new DOMException('deadline', 'TimeoutError'));
     await expect(call).rejects.toMatchObject({ kind: 'timeout' });
     expect(sharedSignal?.aborted).toBe(true);
@@ -183,8 +188,14 @@ describe('the in-memory store', () => {
 
   it('weighs listings by their length', async () => {
     const memory = createCacheStore({ kind: 'memory', maxBytes: 150_000 }, logger)!;
-    await memory.store.set('small', Array.from({ length: 100 }, (_, i) => ({ id: i })));
-    await memory.store.set('large', Array.from({ length: 5_000 }, (_, i) => ({ id: i })));
+    await memory.store.set(
+      'small',
+      Array.from({ length: 100 }, (_, i) => ({ id: i })),
+    );
+    await memory.store.set(
+      'large',
+      Array.from({ length: 5_000 }, (_, i) => ({ id: i })),
+    );
     expect(await memory.store.get('small')).toHaveLength(100);
     // 5,000 items of a field each, weighed as 40 bytes each, do not fit in 150 KB.
     expect(await memory.store.get('large')).toBeUndefined();
@@ -194,7 +205,16 @@ describe('the in-memory store', () => {
     const memory = createCacheStore({ kind: 'memory', maxBytes: 1_000_000 }, logger)!;
     const readLine = costLineReader();
     const window = (count: number) =>
-      Array.from({ length: count }, (_, i) => readLine({ id: `cost-${i}`, start_date: '2026-10-01', end_date: '2026-10-02', unit: 'GB', original_amount: 1, description: `line ${i}` }));
+      Array.from({ length: count }, (_, i) =>
+        readLine({
+          id: `cost-${i}`,
+          start_date: '2026-10-01',
+          end_date: '2026-10-02',
+          unit: 'GB',
+          original_amount: 1,
+          description: `line ${i}`,
+        }),
+      );
     await memory.store.set('small', window(100));
     await memory.store.set('large', window(5_000));
     expect(await memory.store.get('small')).toHaveLength(100);

@@ -83,7 +83,8 @@ describe('loadConfig with CONFLUENT_CLOUD_API_SECRET_FILE', () => {
 
   it('names the variable, in one line, when the file cannot be read', () => {
     // A secret pasted into the variable by mistake must not come back as "the path".
-    const attempt = () => loadConfig({ CONFLUENT_CLOUD_API_KEY: 'KEY', CONFLUENT_CLOUD_API_SECRET_FILE: join(directory, 'cfltNOSUCHFILE') });
+    const attempt = () =>
+      loadConfig({ CONFLUENT_CLOUD_API_KEY: 'KEY', CONFLUENT_CLOUD_API_SECRET_FILE: join(directory, 'cfltNOSUCHFILE') });
     expect(attempt).toThrow(/^CONFLUENT_CLOUD_API_SECRET_FILE: cannot read the file it names \(ENOENT\)$/);
     expect(attempt).not.toThrow(/cfltNOSUCHFILE/);
   });

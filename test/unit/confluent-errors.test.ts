@@ -1,13 +1,6 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import {
-  abortError,
-  ConfluentError,
-  isNotFound,
-  parseErrorBody,
-  responseError,
-  transportError,
-} from '../../src/confluent/errors.js';
+import { abortError, ConfluentError, isNotFound, parseErrorBody, responseError, transportError } from '../../src/confluent/errors.js';
 
 const USERS = 'GET /iam/v2/users';
 

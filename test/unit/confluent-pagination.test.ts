@@ -10,7 +10,10 @@ function page(data: number[], next?: string | null): ListEnvelope<number> {
 }
 
 /** A fake server: answers each token with the next page, recording the tokens it was asked for. */
-function serve(pages: Record<string, ListEnvelope<number>>): { fetch: (token?: string) => Promise<ListEnvelope<number>>; asked: (string | undefined)[] } {
+function serve(pages: Record<string, ListEnvelope<number>>): {
+  fetch: (token?: string) => Promise<ListEnvelope<number>>;
+  asked: (string | undefined)[];
+} {
   const asked: (string | undefined)[] = [];
   return {
     asked,

@@ -60,7 +60,9 @@ describe('connectionCost', () => {
 
   it('stays linear in the size of a document whose fragments spread each other many times over', () => {
     const fragments = Array.from({ length: 40 }, (_, i) =>
-      i === 0 ? 'fragment F0 on Organization { workspaces(first: 1) { totalCount } }' : `fragment F${i} on Organization { ...F${i - 1} ...F${i - 1} }`,
+      i === 0
+        ? 'fragment F0 on Organization { workspaces(first: 1) { totalCount } }'
+        : `fragment F${i} on Organization { ...F${i - 1} ...F${i - 1} }`,
     );
     expect(costOf(`{ organization { ...F39 } } ${fragments.join(' ')}`)).toBe(1);
   });

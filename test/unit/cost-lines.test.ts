@@ -15,7 +15,9 @@ describe('the next link at the head of a page', () => {
   it('is read from an envelope written before its items, as Confluent writes it', () => {
     const page = `{"api_version":"billing/v1","kind":"CostList","metadata":{"next":${JSON.stringify(next)}},"data":[{"id":"x"}]}`;
     expect(nextLinkInHead(bytes(page))).toBe(next);
-    expect(nextLinkInHead(bytes(` {\n  "kind": "CostList",\n  "metadata": { "next": ${JSON.stringify(next)} },\n  "data": []}`))).toBe(next);
+    expect(nextLinkInHead(bytes(` {\n  "kind": "CostList",\n  "metadata": { "next": ${JSON.stringify(next)} },\n  "data": []}`))).toBe(
+      next,
+    );
   });
 
   it('is null on the last page, whose metadata has no link or an empty one', () => {
@@ -51,7 +53,16 @@ describe('the lines of a period', () => {
   });
 
   it('match a filter on every field it sets, and an empty filter on every line', () => {
-    const kafka = readLine({ id: 'k', start_date: day(1), end_date: day(2), unit: 'GB', original_amount: 1, product: 'KAFKA', line_type: 'KAFKA_STORAGE', resource: { id: 'lkc-1', environment: { id: 'env-1' } } });
+    const kafka = readLine({
+      id: 'k',
+      start_date: day(1),
+      end_date: day(2),
+      unit: 'GB',
+      original_amount: 1,
+      product: 'KAFKA',
+      line_type: 'KAFKA_STORAGE',
+      resource: { id: 'lkc-1', environment: { id: 'env-1' } },
+    });
     expect(matchesFilter(kafka, {})).toBe(true);
     expect(matchesFilter(kafka, { workspaceId: 'env-1', productId: 'KAFKA', lineType: 'KAFKA_STORAGE', resourceId: 'lkc-1' })).toBe(true);
     expect(matchesFilter(kafka, { workspaceId: 'env-1', productId: 'CONNECT' })).toBe(false);

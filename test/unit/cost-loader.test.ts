@@ -9,7 +9,14 @@ import type { UsageLine } from '../../src/usage/usage-line.js';
 
 const readLine = costLineReader();
 const line = (id: string, day: string, workspace = 'env-1'): UsageLine =>
-  readLine({ id, start_date: day, end_date: day, unit: 'GB', original_amount: 1, resource: { id: 'lkc-1', environment: { id: workspace } } });
+  readLine({
+    id,
+    start_date: day,
+    end_date: day,
+    unit: 'GB',
+    original_amount: 1,
+    resource: { id: 'lkc-1', environment: { id: workspace } },
+  });
 
 const idsOf = (lines: readonly UsageLine[]) => lines.map((line) => line.id);
 

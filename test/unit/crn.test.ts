@@ -251,7 +251,14 @@ describe('parseCrn: encoding, descendants and garbage', () => {
 
 describe('scope membership', () => {
   it('puts environment, cluster and resource bindings in their environment, not organization ones', () => {
-    for (const crn of [ENV, `${ENV}/*`, CLUSTER, `${KAFKA}/topic=t`, `${SR}/subject=s`, `${ENV}/flink-region=aws.us-east-1/compute-pool=lfcp-1`]) {
+    for (const crn of [
+      ENV,
+      `${ENV}/*`,
+      CLUSTER,
+      `${KAFKA}/topic=t`,
+      `${SR}/subject=s`,
+      `${ENV}/flink-region=aws.us-east-1/compute-pool=lfcp-1`,
+    ]) {
       expect(isAtOrBelowEnvironment(parseCrn(crn), 'env-ym2y0k')).toBe(true);
     }
     expect(isAtOrBelowEnvironment(parseCrn(ORG), 'env-ym2y0k')).toBe(false);

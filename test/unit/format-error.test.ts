@@ -12,7 +12,10 @@ const FIELD: FieldNode = { kind: Kind.FIELD, name: { kind: Kind.NAME, value: 'us
 function fromResolver(thrown: unknown) {
   const error = locatedError(thrown, [FIELD], PATH);
   const formatted = error.toJSON();
-  return { error, formatted: { ...formatted, extensions: { ...formatted.extensions, code: formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR' } } };
+  return {
+    error,
+    formatted: { ...formatted, extensions: { ...formatted.extensions, code: formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR' } },
+  };
 }
 
 describe('formatError', () => {
@@ -32,9 +35,14 @@ describe('formatError', () => {
   });
 
   it('keeps the message, code and path of an error written for clients, and drops a stack trace', () => {
-    const input = new GraphQLError('`first` must be between 1 and 100, got 0', { extensions: { code: 'BAD_USER_INPUT', argument: 'first' } });
+    const input = new GraphQLError('`first` must be between 1 and 100, got 0', {
+      extensions: { code: 'BAD_USER_INPUT', argument: 'first' },
+    });
     const { error, formatted } = fromResolver(input);
-    const withStack = { ...formatted, extensions: { ...formatted.extensions, stacktrace: ['GraphQLError: …', '    at paginate (/work/src/graphql/connections.ts:60:11)'] } };
+    const withStack = {
+      ...formatted,
+      extensions: { ...formatted.extensions, stacktrace: ['GraphQLError: …', '    at paginate (/work/src/graphql/connections.ts:60:11)'] },
+    };
     expect(formatError(withStack, error)).toEqual({
       message: '`first` must be between 1 and 100, got 0',
       path: PATH,
@@ -45,7 +53,12 @@ describe('formatError', () => {
 
   it('hides an unexpected error behind "Internal error", keeping only its path', () => {
     const { error, formatted } = fromResolver(new TypeError(`Cannot read properties of undefined (reading '${SECRET}')`));
-    expect(formatError(formatted, error)).toEqual({ message: 'Internal error', path: PATH, locations: undefined, extensions: { code: 'INTERNAL' } });
+    expect(formatError(formatted, error)).toEqual({
+      message: 'Internal error',
+      path: PATH,
+      locations: undefined,
+      extensions: { code: 'INTERNAL' },
+    });
   });
 
   it('hides an error whose code is not one clients are meant to see', () => {

@@ -16,7 +16,10 @@ describe('internalErrorLogPlugin', () => {
     const { logger, lines } = recordingLogger();
     await internalErrorLogPlugin(logger).contextCreationDidFail?.({ error: new TypeError('loaders is undefined') });
     expect(lines).toEqual([
-      { message: 'request context could not be created', fields: { error: expect.objectContaining({ type: 'TypeError', message: 'loaders is undefined' }) } },
+      {
+        message: 'request context could not be created',
+        fields: { error: expect.objectContaining({ type: 'TypeError', message: 'loaders is undefined' }) },
+      },
     ]);
   });
 
@@ -24,15 +27,24 @@ describe('internalErrorLogPlugin', () => {
     const server = recordingLogger();
     const request = recordingLogger();
     const listener = await internalErrorLogPlugin(server.logger).requestDidStart?.({} as never);
-    const unexpected = new GraphQLError('Cannot read properties of undefined', { path: ['organization', 'name'], originalError: new TypeError('boom') });
+    const unexpected = new GraphQLError('Cannot read properties of undefined', {
+      path: ['organization', 'name'],
+      originalError: new TypeError('boom'),
+    });
     const expected = [
       new GraphQLError('`first` must be between 1 and 100', { extensions: { code: 'BAD_USER_INPUT' } }),
-      new GraphQLError('Confluent failed', { path: ['users'], originalError: new ConfluentError('failed', { kind: 'timeout', route: 'GET /iam/v2/users' }) }),
+      new GraphQLError('Confluent failed', {
+        path: ['users'],
+        originalError: new ConfluentError('failed', { kind: 'timeout', route: 'GET /iam/v2/users' }),
+      }),
     ];
     await listener?.didEncounterErrors?.({ errors: [unexpected, ...expected], contextValue: { logger: request.logger } } as never);
     expect(server.lines).toEqual([]);
     expect(request.lines).toEqual([
-      { message: 'internal error', fields: { path: ['organization', 'name'], error: expect.objectContaining({ type: 'TypeError', message: 'boom' }) } },
+      {
+        message: 'internal error',
+        fields: { path: ['organization', 'name'], error: expect.objectContaining({ type: 'TypeError', message: 'boom' }) },
+      },
     ]);
   });
 });

@@ -22,7 +22,11 @@ describe('money', () => {
 
   it('counts a missing discount as zero and derives a missing amount', () => {
     expect(amountsOf(line({ original_amount: 12.5 }))).toEqual({ original: 12_500_000, discount: 0, amount: 12_500_000 });
-    expect(amountsOf(line({ original_amount: 10, discount_amount: 2.25 }))).toEqual({ original: 10_000_000, discount: 2_250_000, amount: 7_750_000 });
+    expect(amountsOf(line({ original_amount: 10, discount_amount: 2.25 }))).toEqual({
+      original: 10_000_000,
+      discount: 2_250_000,
+      amount: 7_750_000,
+    });
     expect(amountsOf(line({ original_amount: -50, description: 'KAFKA101' })).amount).toBe(-50_000_000);
   });
 
@@ -36,9 +40,32 @@ describe('money', () => {
 
 describe('summarize', () => {
   const lines = [
-    line({ id: 'a', product: 'KAFKA', line_type: 'KAFKA_STORAGE', original_amount: 3.333333, amount: 3.333333, resource: { id: 'lkc-1', environment: { id: 'env-1' } } }),
-    line({ id: 'b', product: 'KAFKA', line_type: 'KAFKA_BASE', original_amount: 1.1, discount_amount: 0.1, amount: 1, resource: { id: 'lkc-1', environment: { id: 'env-1' } } }),
-    line({ id: 'c', product: 'CONNECT', line_type: 'CONNECT_CAPACITY', original_amount: 2, amount: 2, start_date: '2026-10-02', resource: { id: 'lcc-1', environment: { id: 'env-2' } } }),
+    line({
+      id: 'a',
+      product: 'KAFKA',
+      line_type: 'KAFKA_STORAGE',
+      original_amount: 3.333333,
+      amount: 3.333333,
+      resource: { id: 'lkc-1', environment: { id: 'env-1' } },
+    }),
+    line({
+      id: 'b',
+      product: 'KAFKA',
+      line_type: 'KAFKA_BASE',
+      original_amount: 1.1,
+      discount_amount: 0.1,
+      amount: 1,
+      resource: { id: 'lkc-1', environment: { id: 'env-1' } },
+    }),
+    line({
+      id: 'c',
+      product: 'CONNECT',
+      line_type: 'CONNECT_CAPACITY',
+      original_amount: 2,
+      amount: 2,
+      start_date: '2026-10-02',
+      resource: { id: 'lcc-1', environment: { id: 'env-2' } },
+    }),
     line({ id: 'd', product: 'SUPPORT_CLOUD_BUSINESS', line_type: 'SUPPORT', original_amount: 5, resource: null }),
   ];
 
@@ -86,6 +113,10 @@ describe('summarize', () => {
   });
 
   it('groups by day', () => {
-    expect(summarize(lines, ['DAY']).map((group) => group.day).sort()).toEqual(['2026-10-01', '2026-10-02']);
+    expect(
+      summarize(lines, ['DAY'])
+        .map((group) => group.day)
+        .sort(),
+    ).toEqual(['2026-10-01', '2026-10-02']);
   });
 });

@@ -49,7 +49,12 @@ describe('directory', () => {
       [data.invitations.map((item) => item.id), /^i-[a-z0-9]{5}$/],
       [data.roleBindings.map((item) => item.id), /^rb-[A-Za-z0-9]{5,6}$/],
       [data.apiKeys.map((item) => item.id), /^[A-Z0-9]{16}$/],
-      [Object.values(data.identityPools).flat().map((item) => item.id), /^pool-[A-Za-z0-9]{4}$/],
+      [
+        Object.values(data.identityPools)
+          .flat()
+          .map((item) => item.id),
+        /^pool-[A-Za-z0-9]{4}$/,
+      ],
       [data.groupMappings.map((item) => item.id), /^group-[A-Za-z0-9]{4}$/],
     ];
     for (const [ids, shape] of shapes) {
@@ -155,7 +160,9 @@ describe('role bindings', () => {
     const known = new Set([
       ...data.users.map((user) => user.id),
       ...data.serviceAccounts.map((account) => account.id),
-      ...Object.values(data.identityPools).flat().map((pool) => pool.id),
+      ...Object.values(data.identityPools)
+        .flat()
+        .map((pool) => pool.id),
       ...data.groupMappings.map((mapping) => mapping.id),
     ]);
     const stragglers = data.roleBindings.filter((binding) => !known.has(principalId(binding.principal)));

@@ -25,6 +25,13 @@ export const billingRoutes: RouteDefinition[] = [
     if (start < oneYearBefore(context.today)) throw invalidFilter('start_date', 'start date is too far in the past');
     const [first, last] = [formatDay(start), formatDay(end)];
     const items = costsBetween(context.data.costs, first, last);
-    return pagedList(context, { apiVersion: 'billing/v1', kind: 'CostList', items, limits: COST_PAGES, withTotalSize: false, encodeItem: encodedCost });
+    return pagedList(context, {
+      apiVersion: 'billing/v1',
+      kind: 'CostList',
+      items,
+      limits: COST_PAGES,
+      withTotalSize: false,
+      encodeItem: encodedCost,
+    });
   }),
 ];

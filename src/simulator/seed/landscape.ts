@@ -5,16 +5,7 @@ import type { Environment, KafkaCluster, KafkaClusterConfig, Organization } from
 import { apiUrl, crn } from '../urls.js';
 import { randomMoment, type SeedContext } from './context.js';
 import type { IdFactory } from './ids.js';
-import {
-  BASE_ENVIRONMENTS,
-  CLUSTER_PURPOSES,
-  COMPANY,
-  COMPUTE_POOL_NAMES,
-  CONNECTOR_NAMES,
-  KSQL_NAMES,
-  REGIONS,
-  TEAMS,
-} from './names.js';
+import { BASE_ENVIRONMENTS, CLUSTER_PURPOSES, COMPANY, COMPUTE_POOL_NAMES, CONNECTOR_NAMES, KSQL_NAMES, REGIONS, TEAMS } from './names.js';
 import type { Prng } from './prng.js';
 
 /** Something billed or bound to that the simulator does not serve as an object of its own. */
@@ -97,7 +88,14 @@ interface ClusterSetting {
   home: { cloud: string; region: string };
 }
 
-function buildCluster(prng: Prng, ids: IdFactory, context: SeedContext, organizationId: string, plan: ClusterSetting, index: number): ClusterPlan {
+function buildCluster(
+  prng: Prng,
+  ids: IdFactory,
+  context: SeedContext,
+  organizationId: string,
+  plan: ClusterSetting,
+  index: number,
+): ClusterPlan {
   const environmentId = plan.environment.id;
   const kinds = CLUSTER_KINDS_BY_TIER[plan.tier] ?? CLUSTER_KINDS_BY_TIER.dev ?? [];
   const kind = kinds[index % kinds.length] ?? 'Basic';
