@@ -14,7 +14,7 @@ export interface CallPlan {
   rounds: number;
 }
 
-function costLinesIn(data: SimulatorData, period: { start: string; end: string }): number {
+export function costLinesIn(data: SimulatorData, period: { start: string; end: string }): number {
   return data.costs.filter((cost) => cost.start_date.slice(0, 10) >= period.start && cost.start_date.slice(0, 10) < period.end).length;
 }
 
@@ -32,6 +32,27 @@ export function flagshipPlan(data: SimulatorData, period: { start: string; end: 
   const costPages = pages(costLinesIn(data, period), COST_PAGE_SIZE);
   const fewestCalls = 1 + environmentPages + data.environments.length + bindingPages + userPages + accountPages + costPages;
   const dependencyRounds = Math.max(environmentPages + 1, 1 + bindingPages, userPages, accountPages, costPages);
+  return { fewestCalls, rounds: Math.max(dependencyRounds, Math.ceil(fewestCalls / concurrency)) };
+}
+
+/** An answer every read of which is in the shared cache: no call. */
+export const CACHED_PLAN: CallPlan = { fewestCalls: 0, rounds: 0 };
+
+/**
+ * usageSummary(groupBy: [WORKSPACE]) with the workspaces' names over a period of several ≤31-day
+ * windows (`costWindows`): each window's cost pages, one after the other, and the environment pages
+ * for the names. The windows do not need each other's answers, nor the environments the costs', so
+ * they run side by side, at most `concurrency` calls at a time.
+ */
+export function yearSummaryPlan(
+  data: SimulatorData,
+  windows: readonly { startDate: string; endDate: string }[],
+  concurrency: number,
+): CallPlan {
+  const costPages = windows.map((window) => pages(costLinesIn(data, { start: window.startDate, end: window.endDate }), COST_PAGE_SIZE));
+  const environmentPages = pages(data.environments.length);
+  const fewestCalls = costPages.reduce((sum, count) => sum + count, 0) + environmentPages;
+  const dependencyRounds = Math.max(environmentPages, ...costPages);
   return { fewestCalls, rounds: Math.max(dependencyRounds, Math.ceil(fewestCalls / concurrency)) };
 }
 

@@ -30,3 +30,8 @@ export const USERS_PAGE = `query UsersPage($after: String) {
 export const ENTITIES = `query Entities($representations: [_Any!]!) {
   _entities(representations: $representations) { ... on User { id name email type } }
 }`;
+
+/** A year of the organization's cost by workspace, with the workspaces' names: twelve 31-day windows of cost lines. */
+export const YEAR_BY_WORKSPACE = `query YearByWorkspace($period: DateRangeInput!) {
+  usageSummary(period: $period, groupBy: [WORKSPACE]) { workspace { id name } amount lineItemCount }
+}`;

@@ -1,13 +1,16 @@
-// `npm run bench`: the subgraph against the simulator with a fixed latency per upstream call and
-// a large organization. Reports figures (not pass/fail): upstream calls against the fewest
-// possible, wall time against the critical path, throughput, latency percentiles and memory,
-// for the batched and cached server and for a naive baseline of the same server.
+// `npm run bench`: the subgraph, with its default settings, against the simulator with a fixed
+// latency per upstream call and a large organization. Reports figures (not pass/fail): upstream
+// calls against the fewest possible, wall time against the critical path, throughput, latency
+// percentiles and memory, for the batched server (cached, and with its cache off) and for a naive
+// baseline of the same server. See bench/README.md.
 import { cpus } from 'node:os';
 import { lastFullMonth } from '../src/calendar.js';
-import { ConfluentClient } from '../src/confluent/client.js';
+import { loadConfig } from '../src/config.js';
 import { startSimulator, type Simulator } from '../src/simulator/index.js';
 import { checkPeriod, costWindows } from '../src/usage/period.js';
-import { writeReports } from './report.js';
+import { linesOfCode } from './loc.js';
+import { COST_PAGE_SIZE } from './plan.js';
+import { roundMb, writeReports, type ServerProcessResult } from './report.js';
 import {
   allUsersPaged,
   flagshipCold,
@@ -17,35 +20,82 @@ import {
   smallConcurrent,
   smallWarm,
   usersByEmail,
+  yearByWorkspace,
   type BenchContext,
   type ScenarioResult,
 } from './scenarios.js';
 import { startBenchServer } from './server-handle.js';
 
+/** The latency of most scenarios, and one closer to Confluent Cloud's own for the cold ones. */
 const LATENCY_MS = 25;
-const CONCURRENCY = 4; // the default UPSTREAM_MAX_CONCURRENCY
-const SIZE = { environments: 50, clustersPerEnvironment: 3, users: 1_000, serviceAccounts: 300, invitations: 20, roleBindings: 2_000, costDays: 366 };
+const REALISTIC_LATENCY_MS = 150;
+/** The server's own default (UPSTREAM_MAX_CONCURRENCY), which the critical paths assume. */
+const CONCURRENCY = loadConfig({}).upstreamMaxConcurrency;
+const MEMORY_TARGET_MB = 256;
+const SIZE = {
+  environments: 50,
+  clustersPerEnvironment: 3,
+  users: 1_000,
+  serviceAccounts: 300,
+  invitations: 20,
+  roleBindings: 2_000,
+  costDays: 366,
+};
 
 type Scenario = (context: BenchContext) => Promise<ScenarioResult>;
 
+const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+
+/**
+ * The longest period the Costs API answers: from the same date a year back (the 28th for the 29th
+ * of February) to today, exclusive, so through yesterday, the simulator's last day of costs.
+ */
+function lastYear(now = new Date()): { start: string; end: string } {
+  const [year, month, day] = [now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()];
+  const daysInMonthAYearBack = new Date(Date.UTC(year - 1, month + 1, 0)).getUTCDate();
+  return {
+    start: isoDay(new Date(Date.UTC(year - 1, month, Math.min(day, daysInMonthAYearBack)))),
+    end: isoDay(new Date(Date.UTC(year, month, day))),
+  };
+}
+
 /**
  * The simulator encodes a page of cost lines the first time it is asked for it and keeps it; the
- * figures are to be the subgraph's, so the period's pages are asked for once before measuring.
+ * figures are to be the subgraph's, so each period's pages are asked for once before measuring,
+ * over plain HTTP as the server asks for them, page after page.
  */
-async function warmSimulator(simulator: Simulator, period: { start: string; end: string }): Promise<void> {
-  const client = new ConfluentClient({ apiUrl: simulator.url, ...simulator.credentials });
-  for (const window of costWindows(checkPeriod(period))) await client.listCosts(window);
-  await client.close();
+async function warmSimulator(simulator: Simulator, periods: { start: string; end: string }[]): Promise<void> {
+  const authorization = `Basic ${Buffer.from(`${simulator.credentials.apiKey}:${simulator.credentials.apiSecret}`).toString('base64')}`;
+  for (const period of periods) {
+    for (const window of costWindows(checkPeriod(period))) {
+      const query = new URLSearchParams({ start_date: window.startDate, end_date: window.endDate, page_size: String(COST_PAGE_SIZE) });
+      let next: string | undefined = `${simulator.url}/billing/v1/costs?${query}`;
+      while (next) {
+        const response = await fetch(next, { headers: { authorization } });
+        if (!response.ok) throw new Error(`warming the simulator: ${response.status} for ${next}`);
+        const page = (await response.json()) as { metadata?: { next?: string | null } };
+        next = page.metadata?.next ?? undefined;
+      }
+    }
+  }
 }
 
 async function main(): Promise<void> {
   const startedAt = Date.now();
-  const simulator = await startSimulator({ size: SIZE, latencyMs: LATENCY_MS });
+  // No latency of its own: each phase sets it for every route (see `atLatency`).
+  const simulator = await startSimulator({ size: SIZE, latencyMs: 0 });
   const period = lastFullMonth();
-  await warmSimulator(simulator, period);
+  const yearPeriod = lastYear();
+  await warmSimulator(simulator, [period, yearPeriod]);
   const results: ScenarioResult[] = [];
+  const serverProcesses: ServerProcessResult[] = [];
+  let latencyMs = LATENCY_MS;
+  const atLatency = (ms: number) => {
+    latencyMs = ms;
+    simulator.faults.latency(ms);
+  };
 
-  /** Scenarios run in order on one fresh server process. */
+  /** Scenarios run in order on one fresh server process, at the latency set. */
   async function onFreshServer(serverKind: ScenarioResult['server'], scenarios: Scenario[]) {
     const naive = serverKind === 'naive';
     const server = await startBenchServer({
@@ -53,41 +103,64 @@ async function main(): Promise<void> {
       cache: serverKind === 'batched + cached',
       batching: !naive,
       // The naive baseline makes thousands of sequential-ish calls; it gets time to finish.
-      requestTimeoutMs: naive ? 600_000 : 25_000,
+      ...(naive ? { requestTimeoutMs: 600_000 } : {}),
     });
+    const names: string[] = [];
     try {
       for (const scenario of scenarios) {
         await server.collectGarbage();
-        const result = await scenario({ simulator, server, serverKind, period, latencyMs: LATENCY_MS, concurrency: CONCURRENCY });
+        const result = await scenario({ simulator, server, serverKind, period, yearPeriod, latencyMs, concurrency: CONCURRENCY });
         results.push(result);
-        console.log(`${result.server.padEnd(18)} ${result.scenario.padEnd(36)} calls ${result.upstreamCalls} (fewest ${result.fewestCalls ?? '-'}), wall ${result.wallMs} ms, p95 ${result.p95Ms} ms`);
+        names.push(result.scenario);
+        console.log(
+          `${result.server.padEnd(18)} ${String(latencyMs).padStart(3)} ms  ${result.scenario.padEnd(56)} calls ${result.upstreamCalls} (fewest ${result.fewestCalls}), ` +
+            `wall ${result.wallMs} ms, p50 ${result.p50Ms} ms, peak ${result.peakRssMb} MB${result.errors ? `, ${result.errors} errors` : ''}`,
+        );
       }
     } finally {
-      await server.stop();
+      const memory = await server.stop();
+      serverProcesses.push({
+        server: serverKind,
+        upstreamLatencyMs: latencyMs,
+        scenarios: names,
+        peakRssMb: roundMb(memory.processPeakRssBytes),
+      });
+      console.log(
+        `${serverKind.padEnd(18)} ${String(latencyMs).padStart(3)} ms  server process peak ${roundMb(memory.processPeakRssBytes)} MB`,
+      );
     }
   }
 
+  atLatency(LATENCY_MS);
   // The first request fills the caches the warm scenarios read.
   await onFreshServer('batched + cached', [flagshipFirstRequest, flagshipWarm, smallWarm, smallConcurrent, flagshipConcurrent]);
-  // Five unmeasured requests first: V8 takes about four to optimize the server's code for this
-  // query (on fresh servers the first five took a median 1,838, 793, 708, 659 and 627 ms, the next
-  // eleven 604 to 691).
+  // Five unmeasured requests first: V8 takes about four to optimize the server's code for this query.
   await onFreshServer('batched, cache off', [flagshipCold(5, 5)]);
+  await onFreshServer('batched + cached', [yearByWorkspace]);
   await onFreshServer('batched + cached', [allUsersPaged]);
   await onFreshServer('batched + cached', [usersByEmail]);
-  // One run, and no warm-up: the naive flagship takes minutes.
+
+  atLatency(REALISTIC_LATENCY_MS);
+  await onFreshServer('batched, cache off', [flagshipCold(5, 5)]);
+  await onFreshServer('batched + cached', [yearByWorkspace]);
+
+  // The naive baseline at the first latency only: its flagship takes minutes as it is.
+  atLatency(LATENCY_MS);
+  // One run, and no warm-up.
   await onFreshServer('naive', [flagshipCold(1, 0)]);
   await onFreshServer('naive', [allUsersPaged]);
   await onFreshServer('naive', [usersByEmail]);
   await simulator.close();
 
+  const batched = serverProcesses.filter((process) => process.server !== 'naive');
   await writeReports({
     generatedAt: new Date().toISOString(),
     durationSeconds: Math.round((Date.now() - startedAt) / 1000),
     machine: { cpus: cpus().length, node: process.version },
-    upstreamLatencyMs: LATENCY_MS,
+    upstreamLatenciesMs: [LATENCY_MS, REALISTIC_LATENCY_MS],
     upstreamConcurrency: CONCURRENCY,
     period,
+    yearPeriod: { ...yearPeriod, windows: costWindows(checkPeriod(yearPeriod)).length },
     organization: {
       workspaces: simulator.data.environments.length,
       clusters: simulator.data.clusters.length,
@@ -96,6 +169,10 @@ async function main(): Promise<void> {
       roleBindings: simulator.data.roleBindings.length,
       costLines: simulator.data.costs.length,
     },
+    linesOfCode: linesOfCode(),
+    serverProcesses,
+    batchedServersPeakRssMb: Math.max(...batched.map((process) => process.peakRssMb)),
+    memoryTargetMb: MEMORY_TARGET_MB,
     results,
   });
 }

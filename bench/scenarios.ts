@@ -1,6 +1,7 @@
 import type { Simulator } from '../src/simulator/index.js';
-import { allUsersPlan, flagshipPlan, peopleByEmailPlan, type CallPlan } from './plan.js';
-import { ENTITIES, FLAGSHIP, SMALL, USERS_PAGE } from './queries.js';
+import { checkPeriod, costWindows } from '../src/usage/period.js';
+import { allUsersPlan, CACHED_PLAN, costLinesIn, flagshipPlan, peopleByEmailPlan, yearSummaryPlan, type CallPlan } from './plan.js';
+import { ENTITIES, FLAGSHIP, SMALL, USERS_PAGE, YEAR_BY_WORKSPACE } from './queries.js';
 import type { BenchAnswer, BenchServer } from './server-handle.js';
 import { percentile, round } from './stats.js';
 
@@ -8,10 +9,13 @@ export interface ScenarioResult {
   scenario: string;
   /** `batched, cache off`: the batched server with its shared cache off, so every request reads Confluent. */
   server: 'batched + cached' | 'batched, cache off' | 'naive';
+  /** The simulator's delay on every upstream call during the scenario. */
+  upstreamLatencyMs: number;
   requests: number;
   upstreamCalls: number;
-  fewestCalls: number | null;
-  /** Upstream calls against the fewest possible (1.00 is the fewest). */
+  /** 0 where every read is in the shared cache. */
+  fewestCalls: number;
+  /** Upstream calls against the fewest possible (1.00 is the fewest; 1 too for no call where none was needed). */
   callRatio: number | null;
   wallMs: number;
   criticalPathMs: number | null;
@@ -28,7 +32,10 @@ export interface BenchContext {
   simulator: Simulator;
   server: BenchServer;
   serverKind: ScenarioResult['server'];
+  /** The flagship's period: the last full month. */
   period: { start: string; end: string };
+  /** The year-long summary's period: from one year back, as far as the Costs API allows, to today. */
+  yearPeriod: { start: string; end: string };
   latencyMs: number;
   concurrency: number;
 }
@@ -50,7 +57,7 @@ type Send = () => Promise<BenchAnswer>;
 async function measure(
   context: BenchContext,
   name: string,
-  plan: CallPlan | null,
+  plan: CallPlan,
   run: () => Promise<Measured>,
   perRequest = false,
 ): Promise<ScenarioResult> {
@@ -59,16 +66,17 @@ async function measure(
   const measured = await run();
   const upstreamCalls = context.simulator.log.count();
   const memory = await context.server.peakMemory();
-  const criticalPathMs = plan ? plan.rounds * context.latencyMs : null;
-  const fewestCalls = plan ? plan.fewestCalls * (perRequest ? measured.requests : 1) : null;
+  const criticalPathMs = plan.rounds > 0 ? plan.rounds * context.latencyMs : null;
+  const fewestCalls = plan.fewestCalls * (perRequest ? measured.requests : 1);
   const heldAgainstCriticalPath = perRequest ? percentile(measured.durations, 50) : measured.wallMs;
   return {
     scenario: name,
     server: context.serverKind,
+    upstreamLatencyMs: context.latencyMs,
     requests: measured.requests,
     upstreamCalls,
     fewestCalls,
-    callRatio: fewestCalls ? round(upstreamCalls / fewestCalls, 2) : null,
+    callRatio: fewestCalls > 0 ? round(upstreamCalls / fewestCalls, 2) : upstreamCalls === 0 ? 1 : null,
     wallMs: round(measured.wallMs),
     criticalPathMs,
     criticalPathRatio: criticalPathMs ? round(heldAgainstCriticalPath / criticalPathMs, 2) : null,
@@ -107,8 +115,11 @@ async function concurrent(clients: number, perClient: number, send: Send): Promi
 
 /** The very first request of a new server process: empty caches, and code not yet optimized by V8. */
 export const flagshipFirstRequest = (context: BenchContext) =>
-  measure(context, 'flagship, first request of a new process', flagshipPlan(context.simulator.data, context.period, context.concurrency), () =>
-    sequential(1, () => context.server.graphql(FLAGSHIP, { period: context.period })),
+  measure(
+    context,
+    'flagship, first request of a new process',
+    flagshipPlan(context.simulator.data, context.period, context.concurrency),
+    () => sequential(1, () => context.server.graphql(FLAGSHIP, { period: context.period })),
   );
 
 export const FLAGSHIP_COLD = 'flagship, cold';
@@ -160,18 +171,20 @@ async function warmedUp(send: Send): Promise<Measured> {
 }
 
 export const flagshipWarm = (context: BenchContext) =>
-  measure(context, `${FLAGSHIP_WARM} (${WARM_REQUESTS} in a row)`, null, () =>
+  measure(context, `${FLAGSHIP_WARM} (${WARM_REQUESTS} in a row)`, CACHED_PLAN, () =>
     warmedUp(() => context.server.graphql(FLAGSHIP, { period: context.period })),
   );
 
 export const smallWarm = (context: BenchContext) =>
-  measure(context, `${SMALL_WARM} (${WARM_REQUESTS} in a row)`, null, () => warmedUp(() => context.server.graphql(SMALL)));
+  measure(context, `${SMALL_WARM} (${WARM_REQUESTS} in a row)`, CACHED_PLAN, () => warmedUp(() => context.server.graphql(SMALL)));
 
 export const smallConcurrent = (context: BenchContext) =>
-  measure(context, 'small query, 16 clients', null, () => concurrent(16, 25, () => context.server.graphql(SMALL)));
+  measure(context, 'small query, 16 clients', CACHED_PLAN, () => concurrent(16, 25, () => context.server.graphql(SMALL)));
 
 export const flagshipConcurrent = (context: BenchContext) =>
-  measure(context, 'flagship, 16 clients', null, () => concurrent(16, 3, () => context.server.graphql(FLAGSHIP, { period: context.period })));
+  measure(context, 'flagship, 16 clients', CACHED_PLAN, () =>
+    concurrent(16, 3, () => context.server.graphql(FLAGSHIP, { period: context.period })),
+  );
 
 export const allUsersPaged = (context: BenchContext) =>
   measure(context, 'all users, pages of 100, cold', allUsersPlan(context.simulator.data), async () => {
@@ -193,5 +206,42 @@ export const usersByEmail = (context: BenchContext) => {
   const representations = context.simulator.data.users.slice(0, 200).map((user) => ({ __typename: 'User', email: user.email }));
   return measure(context, '_entities: 200 users by email, cold', peopleByEmailPlan(context.simulator.data), () =>
     sequential(1, () => context.server.graphql(ENTITIES, { representations })),
+  );
+};
+
+export const YEAR_SUMMARY = 'usage by workspace, a year';
+
+/**
+ * A year of the organization's cost by workspace (`usageSummary(groupBy: [WORKSPACE])` with the
+ * workspaces' names), as the first request of a new batched and cached server: its twelve windows
+ * of cost lines read from Confluent, its code not yet optimized. Run once: a second run would be
+ * answered from the cache. The answer is checked against the simulator: its groups must count
+ * every cost line of the period once.
+ */
+export const yearByWorkspace = (context: BenchContext) => {
+  const windows = costWindows(checkPeriod(context.yearPeriod));
+  const expectedLines = windows.reduce(
+    (sum, window) => sum + costLinesIn(context.simulator.data, { start: window.startDate, end: window.endDate }),
+    0,
+  );
+  return measure(
+    context,
+    `${YEAR_SUMMARY} (${windows.length} windows), first request of a new process`,
+    yearSummaryPlan(context.simulator.data, windows, context.concurrency),
+    async () => {
+      const startedAt = performance.now();
+      const answer = await context.server.graphql(YEAR_BY_WORKSPACE, { period: context.yearPeriod });
+      const wallMs = performance.now() - startedAt;
+      let failed = answer.failed;
+      if (!failed) {
+        const groups: { lineItemCount: number }[] = answer.json().data?.usageSummary ?? [];
+        const lines = groups.reduce((sum, group) => sum + group.lineItemCount, 0);
+        if (lines !== expectedLines) {
+          console.error(`${YEAR_SUMMARY}: the groups count ${lines} cost lines, the period has ${expectedLines}`);
+          failed = true;
+        }
+      }
+      return { requests: 1, durations: [answer.ms], wallMs, errors: failed ? 1 : 0 };
+    },
   );
 };

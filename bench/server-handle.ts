@@ -46,9 +46,15 @@ export interface BenchServer {
   graphql(query: string, variables?: Record<string, unknown>): Promise<BenchAnswer>;
   /** A full garbage collection in the server process, between scenarios. */
   collectGarbage(): Promise<void>;
-  /** Peak memory since the last call. */
-  peakMemory(): Promise<{ peakRssBytes: number }>;
-  stop(): Promise<void>;
+  /** Peak resident memory since the last call, and since the server process started. */
+  peakMemory(): Promise<ServerMemory>;
+  /** Stops the server process; its peak resident memory over its whole life. */
+  stop(): Promise<ServerMemory>;
+}
+
+export interface ServerMemory {
+  peakRssBytes: number;
+  processPeakRssBytes: number;
 }
 
 function nextMessage<T>(child: ChildProcess): Promise<T> {
@@ -67,6 +73,11 @@ export async function startBenchServer(settings: BenchServerSettings): Promise<B
     if (code !== 0) console.error(`bench server exited unexpectedly (code ${code}, signal ${signal})`);
   });
   const { url } = await nextMessage<{ url: string }>(child);
+  async function peakMemory(): Promise<ServerMemory> {
+    const reply = nextMessage<BenchServerMessage>(child);
+    child.send('memory');
+    return (await reply) as ServerMemory;
+  }
   return {
     async graphql(query, variables) {
       const startedAt = performance.now();
@@ -94,15 +105,13 @@ export async function startBenchServer(settings: BenchServerSettings): Promise<B
       child.send('collect');
       await reply;
     },
-    async peakMemory() {
-      const reply = nextMessage<BenchServerMessage>(child);
-      child.send('memory');
-      return (await reply) as { peakRssBytes: number };
-    },
+    peakMemory,
     async stop() {
+      const memory = await peakMemory();
       const exited = once(child, 'exit');
       child.send('stop');
       await exited;
+      return memory;
     },
   };
 }

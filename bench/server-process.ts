@@ -3,38 +3,45 @@
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
 import { createServer } from '../src/server.js';
-import { lowerOtherThreads } from '../src/thread-priority.js';
 import { peakMemory } from './peak-memory.js';
 
 export interface BenchServerSettings {
   upstream: { apiUrl: string; apiKey: string; apiSecret: string };
+  /** False: the shared cache off (`CACHE=off`). True: the default cache, as configured with no variable set. */
   cache: boolean;
+  /** False only for the naive baseline. */
   batching: boolean;
-  requestTimeoutMs: number;
+  /** Only for the naive baseline, whose flagship takes minutes; others keep the default (25 s). */
+  requestTimeoutMs?: number;
 }
 
-export type BenchServerMessage = { url: string } | { peakRssBytes: number } | { collected: true };
+export type BenchServerMessage = { url: string } | { peakRssBytes: number; processPeakRssBytes: number } | { collected: true };
 
 /** Started with --expose-gc by server-handle.ts: garbage is collected between scenarios and cold runs. */
 const collectGarbage = () => (globalThis as { gc?: () => void }).gc?.();
 
+const memory = peakMemory();
+
 const settings = JSON.parse(process.argv[2] ?? '{}') as BenchServerSettings;
+// The defaults, as a deployment that sets no variable gets them (NODE_ENV=production, as the
+// Docker image sets it; server-handle.ts starts this process with it), with only what makes the
+// server under test one of the benchmark's three kinds changed.
+const defaults = loadConfig({ LOG_LEVEL: 'silent', NODE_ENV: process.env.NODE_ENV });
 const config = {
-  ...loadConfig({ LOG_LEVEL: 'silent' }),
-  cache: settings.cache ? ({ kind: 'memory', maxBytes: 1_000_000_000 } as const) : ({ kind: 'off' } as const),
-  batching: settings.batching,
-  requestTimeoutMs: settings.requestTimeoutMs,
+  ...defaults,
+  ...(settings.cache ? {} : { cache: { kind: 'off' } as const }),
+  ...(settings.batching ? {} : { batching: false }),
+  ...(settings.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: settings.requestTimeoutMs }),
 };
 
-// As src/main.ts does on start.
-lowerOtherThreads();
 const server = createServer({ config, upstream: settings.upstream, logger: createLogger('silent') });
 const { url } = await server.listen(0, '127.0.0.1');
 
-const memory = peakMemory();
-
 process.on('message', (message) => {
-  if (message === 'memory') process.send?.({ peakRssBytes: memory.takePeak() } satisfies BenchServerMessage);
+  if (message === 'memory') {
+    const peakRssBytes = memory.takePeak();
+    process.send?.({ peakRssBytes, processPeakRssBytes: memory.processPeak() } satisfies BenchServerMessage);
+  }
   // Between scenarios and cold runs, so that none is timed collecting an earlier one's garbage.
   if (message === 'collect') {
     collectGarbage();
