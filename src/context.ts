@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
+import { Freshness } from './cache/freshness.js';
 import type { ConfluentReads } from './confluent/reads.js';
 import { createLoaders, type Loaders } from './loaders/index.js';
 import type { LoaderPolicy } from './loaders/policy.js';
@@ -16,6 +17,8 @@ export interface Context {
   loaders: Loaders;
   /** This request's upstream calls, for its log line and its trace. */
   upstreamCalls: RequestUpstreamCalls;
+  /** Until when the shared-cache data this request read stay fresh, and so its response. */
+  freshness: Freshness;
 }
 
 /**
@@ -42,12 +45,14 @@ export function createContext(input: {
   setMaxListeners(10_000, signal);
   const upstreamCalls = new RequestUpstreamCalls();
   const logger = input.logger.child({ requestId });
+  const freshness = new Freshness();
   return {
     requestId,
     logger,
     signal,
     deadlineAt,
-    loaders: createLoaders(input.reads, { signal, deadlineAt, onUpstreamCall: upstreamCalls.record, logger }, input.policy),
+    loaders: createLoaders(input.reads, { signal, deadlineAt, onUpstreamCall: upstreamCalls.record, logger, freshness }, input.policy),
     upstreamCalls,
+    freshness,
   };
 }

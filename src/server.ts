@@ -17,6 +17,7 @@ import type { ConfluentReads } from './confluent/reads.js';
 import { createContext, type Context } from './context.js';
 import { argumentChecksPlugin } from './graphql/argument-checks-plugin.js';
 import { formatError } from './graphql/errors.js';
+import { ResponseCache } from './graphql/response-cache.js';
 import { internalErrorLogPlugin } from './graphql/internal-error-log-plugin.js';
 import { knownOperationTypesRule } from './graphql/known-operation-types-rule.js';
 import { requestLimitOptions } from './graphql/limits/request-limits.js';
@@ -73,6 +74,8 @@ export function createServer(options: ServerOptions): Subgraph {
       metrics: metrics.cache,
     });
   const reads: ConfluentReads = sharedCache ? new CachedReads(client, sharedCache) : client;
+  // Whole responses are kept beside the shared cache, and not in the naive (unbatched) mode.
+  const responses = sharedCache && config.batching ? new ResponseCache(sharedCache) : undefined;
   const app = express();
   const httpServer = http.createServer(app);
   const limits = requestLimitOptions(config.limits);
@@ -80,7 +83,7 @@ export function createServer(options: ServerOptions): Subgraph {
     schema: buildSubgraphSchema({ typeDefs: loadTypeDefs(), resolvers }),
     formatError,
     // Compact JSON: Apollo's default pretty-prints, which doubles the size of large responses.
-    stringifyResult: (result) => JSON.stringify(result),
+    stringifyResult: responses?.stringifyResult ?? ((result) => JSON.stringify(result)),
     logger,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: config.production,
@@ -99,6 +102,7 @@ export function createServer(options: ServerOptions): Subgraph {
       ApolloServerPluginLandingPageDisabled(),
       // No per-field cache policy: it would cost a hook on every field of every response.
       ApolloServerPluginCacheControlDisabled(),
+      ...(responses ? [responses.plugin()] : []),
       requestLogPlugin(),
       metricsPlugin(metrics),
       ...(options.tracerProvider ? [tracingPlugin(options.tracerProvider.getTracer('confluent-subgraph'))] : []),

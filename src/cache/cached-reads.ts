@@ -1,9 +1,13 @@
 import type { RequestOptions } from '../confluent/client.js';
 import { ROUTES, type Route } from '../confluent/routes.js';
 import type { ConfluentReads } from '../confluent/reads.js';
+import type { Freshness } from './freshness.js';
 import { InFlightCalls } from './in-flight.js';
 import type { SharedCache } from './shared-cache.js';
 import { costsTtlSeconds, TTL_SECONDS, type CachedResource } from './ttl.js';
+
+/** A read's options, and the freshness of the request that makes it, which each read narrows. */
+export type CachedReadOptions = RequestOptions & { freshness?: Freshness };
 
 /**
  * Confluent's reads through the shared cache: a response cached by any request (or replica) is
@@ -19,21 +23,21 @@ export class CachedReads implements ConfluentReads {
     this.#cache = cache;
   }
 
-  listOrganizations = (options: RequestOptions = {}) =>
+  listOrganizations = (options: CachedReadOptions = {}) =>
     this.#read('organizations', ROUTES.organizations, [], (shared) => this.#upstream.listOrganizations(shared), options);
-  listEnvironments = (options: RequestOptions = {}) =>
+  listEnvironments = (options: CachedReadOptions = {}) =>
     this.#read('environments', ROUTES.environments, [], (shared) => this.#upstream.listEnvironments(shared), options);
-  getEnvironment = (id: string, options: RequestOptions = {}) =>
+  getEnvironment = (id: string, options: CachedReadOptions = {}) =>
     this.#read('environments', ROUTES.environment, [id], (shared) => this.#upstream.getEnvironment(id, shared), options);
-  listUsers = (options: RequestOptions = {}) =>
+  listUsers = (options: CachedReadOptions = {}) =>
     this.#read('users', ROUTES.users, [], (shared) => this.#upstream.listUsers(shared), options);
-  getUser = (id: string, options: RequestOptions = {}) =>
+  getUser = (id: string, options: CachedReadOptions = {}) =>
     this.#read('users', ROUTES.user, [id], (shared) => this.#upstream.getUser(id, shared), options);
-  listServiceAccounts = (options: RequestOptions = {}) =>
+  listServiceAccounts = (options: CachedReadOptions = {}) =>
     this.#read('service-accounts', ROUTES.serviceAccounts, [], (shared) => this.#upstream.listServiceAccounts(shared), options);
-  getServiceAccount = (id: string, options: RequestOptions = {}) =>
+  getServiceAccount = (id: string, options: CachedReadOptions = {}) =>
     this.#read('service-accounts', ROUTES.serviceAccount, [id], (shared) => this.#upstream.getServiceAccount(id, shared), options);
-  listInvitations = (filter: { email?: string; status?: string }, options: RequestOptions = {}) =>
+  listInvitations = (filter: { email?: string; status?: string }, options: CachedReadOptions = {}) =>
     this.#read(
       'invitations',
       ROUTES.invitations,
@@ -41,7 +45,7 @@ export class CachedReads implements ConfluentReads {
       (shared) => this.#upstream.listInvitations(filter, shared),
       options,
     );
-  listRoleBindings = (filter: { crnPattern: string; principal?: string; roleName?: string }, options: RequestOptions = {}) =>
+  listRoleBindings = (filter: { crnPattern: string; principal?: string; roleName?: string }, options: CachedReadOptions = {}) =>
     this.#read(
       'role-bindings',
       ROUTES.roleBindings,
@@ -49,13 +53,13 @@ export class CachedReads implements ConfluentReads {
       (shared) => this.#upstream.listRoleBindings(filter, shared),
       options,
     );
-  getRoleBinding = (id: string, options: RequestOptions = {}) =>
+  getRoleBinding = (id: string, options: CachedReadOptions = {}) =>
     this.#read('role-bindings', ROUTES.roleBinding, [id], (shared) => this.#upstream.getRoleBinding(id, shared), options);
-  listClusters = (environmentId: string, options: RequestOptions = {}) =>
+  listClusters = (environmentId: string, options: CachedReadOptions = {}) =>
     this.#read('clusters', ROUTES.clusters, [environmentId], (shared) => this.#upstream.listClusters(environmentId, shared), options);
-  getCluster = (id: string, environmentId: string, options: RequestOptions = {}) =>
+  getCluster = (id: string, environmentId: string, options: CachedReadOptions = {}) =>
     this.#read('clusters', ROUTES.cluster, [id, environmentId], (shared) => this.#upstream.getCluster(id, environmentId, shared), options);
-  listCosts = (range: { startDate: string; endDate: string }, options: RequestOptions = {}) =>
+  listCosts = (range: { startDate: string; endDate: string }, options: CachedReadOptions = {}) =>
     this.#read('costs', ROUTES.costs, [range.startDate, range.endDate], (shared) => this.#upstream.listCosts(range, shared), options, {
       ttlSeconds: costsTtlSeconds(range.endDate),
     });
@@ -66,21 +70,23 @@ export class CachedReads implements ConfluentReads {
     route: Route,
     args: readonly unknown[],
     fetch: (request: RequestOptions) => Promise<T>,
-    request: RequestOptions,
-    { ttlSeconds = TTL_SECONDS[resource as Exclude<CachedResource, 'costs'>] }: { ttlSeconds?: number } = {},
+    request: CachedReadOptions,
+    { ttlSeconds = TTL_SECONDS[resource as keyof typeof TTL_SECONDS] }: { ttlSeconds?: number } = {},
   ): Promise<T> {
     const key = this.#cache.keyOf([route, ...args]);
-    const cached = await this.#cache.get<T>(resource, key);
-    if (cached !== undefined) return cached;
-    return this.#inFlight.run(
-      key,
-      route,
-      async (shared) => {
-        const fresh = await fetch(shared);
-        await this.#cache.set(key, fresh, ttlSeconds);
-        return fresh;
-      },
-      request,
-    );
+    const entry =
+      (await this.#cache.get<T>(resource, key)) ??
+      (await this.#inFlight.run(
+        key,
+        route,
+        async (shared) => {
+          const fresh = { value: await fetch(shared), expiresAt: Date.now() + ttlSeconds * 1000 };
+          await this.#cache.set(key, fresh.value, fresh.expiresAt);
+          return fresh;
+        },
+        request,
+      ));
+    request.freshness?.note(entry.expiresAt);
+    return entry.value;
   }
 }

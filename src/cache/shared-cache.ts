@@ -11,6 +11,12 @@ export interface CacheMetrics {
   available(isAvailable: boolean): void;
 }
 
+/** A kept value and when it stops being fresh (epoch ms). */
+export interface CacheEntry<T> {
+  value: T;
+  expiresAt: number;
+}
+
 /** A cache that is slow to answer (Redis gone away) is treated as a miss after this long. */
 const OPERATION_TIMEOUT_MS = 250;
 // Raised whenever a cached value's shape changes, so replicas never read another version's entries.
@@ -81,17 +87,18 @@ export class SharedCache {
     return `${this.#namespace}:${JSON.stringify(parts)}`;
   }
 
-  async get<T>(resource: CachedResource, key: string): Promise<T | undefined> {
+  async get<T>(resource: CachedResource, key: string): Promise<CacheEntry<T> | undefined> {
     try {
       const cached = await withinTimeout(this.#store.get(key));
       this.#markAvailable(true);
-      if (cached === undefined) {
+      const entry = (this.#serializes && cached !== undefined ? JSON.parse(cached as string) : cached) as CacheEntry<T> | undefined;
+      // The store's own expiry is in whole seconds; an entry is never served past its own.
+      if (entry === undefined || !(entry.expiresAt > Date.now())) {
         this.#metrics?.miss(resource);
         return undefined;
       }
       this.#metrics?.hit(resource);
-      if (!this.#serializes) return cached as T;
-      return JSON.parse(cached as string) as T;
+      return entry;
     } catch (error) {
       this.#failed('get', error);
       this.#metrics?.miss(resource);
@@ -99,9 +106,13 @@ export class SharedCache {
     }
   }
 
-  async set(key: string, value: unknown, ttlSeconds: number): Promise<void> {
+  /** Keeps `value` until `expiresAt` (epoch ms); nothing is kept for less than a second. */
+  async set(key: string, value: unknown, expiresAt: number): Promise<void> {
+    const ttlSeconds = Math.floor((expiresAt - Date.now()) / 1000);
+    if (ttlSeconds < 1) return;
+    const entry: CacheEntry<unknown> = { value, expiresAt };
     try {
-      await withinTimeout(this.#store.set(key, this.#serializes ? JSON.stringify(value) : value, { ttl: ttlSeconds }));
+      await withinTimeout(this.#store.set(key, this.#serializes ? JSON.stringify(entry) : entry, { ttl: ttlSeconds }));
       this.#markAvailable(true);
     } catch (error) {
       this.#failed('set', error);

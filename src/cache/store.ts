@@ -15,22 +15,20 @@ export interface CacheStore {
 
 /**
  * An estimate, not a measure: serializing each value to weigh it would cost more than it saves. A
- * listing is weighed as its length times its first item; text counts two bytes a character (V8
- * may keep it as UTF-16), and strings that items share are counted in each, so the estimate errs
- * on the large side.
+ * list is weighed as its length times its first item; text counts two bytes a character (V8 may
+ * keep it as UTF-16), and strings that items share are counted in each, so the estimate errs on
+ * the large side.
  */
 function itemSize(item: unknown): number {
   if (typeof item === 'string') return 24 + item.length * 2;
   if (typeof item !== 'object' || item === null) return 16;
+  if (Array.isArray(item)) return 16 + item.length * (item.length > 0 ? itemSize(item[0]) : 0);
   let size = 32;
   for (const field of Object.values(item)) size += 8 + (typeof field === 'string' || typeof field === 'object' ? itemSize(field) : 0);
   return size;
 }
 
-function sizeOf(value: unknown): number {
-  if (Array.isArray(value)) return Math.max(1, value.length * (value.length > 0 ? itemSize(value[0]) : 0));
-  return Math.max(1, itemSize(value));
-}
+const sizeOf = (value: unknown): number => Math.max(1, itemSize(value));
 
 const REDIS_CONNECT_TIMEOUT_MS = 1_000;
 

@@ -3,9 +3,18 @@
 // longer change, so they are kept long.
 
 export type CachedResource =
-  'organizations' | 'environments' | 'clusters' | 'users' | 'service-accounts' | 'invitations' | 'role-bindings' | 'costs';
+  | 'organizations'
+  | 'environments'
+  | 'clusters'
+  | 'users'
+  | 'service-accounts'
+  | 'invitations'
+  | 'role-bindings'
+  | 'costs'
+  /** Whole GraphQL responses, kept while every piece of data they were built from is fresh. */
+  | 'responses';
 
-export const TTL_SECONDS: Record<Exclude<CachedResource, 'costs'>, number> = {
+export const TTL_SECONDS: Record<Exclude<CachedResource, 'costs' | 'responses'>, number> = {
   organizations: 300,
   environments: 60,
   clusters: 60,

@@ -97,15 +97,22 @@ export async function paginate<T>(
   const start = cursor ? startOffset(items, list.idOf, cursor) : 0;
   const nodes = items.slice(start, start + size);
   const cursorAt = (index: number) => encodeCursor(list.kind, start + index + 1, list.idOf(nodes[index] as T));
+  // Cursors are made only when asked for: most pages are read through `nodes` alone.
   return {
-    edges: nodes.map((node, index) => ({ node, cursor: cursorAt(index) })),
+    get edges() {
+      return nodes.map((node, index) => ({ node, cursor: cursorAt(index) }));
+    },
     nodes,
     totalCount: items.length,
     pageInfo: {
       hasNextPage: start + nodes.length < items.length,
       hasPreviousPage: start > 0,
-      startCursor: nodes.length > 0 ? cursorAt(0) : null,
-      endCursor: nodes.length > 0 ? cursorAt(nodes.length - 1) : null,
+      get startCursor() {
+        return nodes.length > 0 ? cursorAt(0) : null;
+      },
+      get endCursor() {
+        return nodes.length > 0 ? cursorAt(nodes.length - 1) : null;
+      },
     },
   };
 }

@@ -1,7 +1,8 @@
 import type { RequestOptions } from '../confluent/client.js';
 import type { ConfluentReads } from '../confluent/reads.js';
-import { costWindows, periodKey, type Period } from '../usage/period.js';
-import { matchesFilter, periodLines, type UsageLine, type UsageLineFilter } from '../usage/usage-line.js';
+import { costWindows, periodKey, type CostWindow, type Period } from '../usage/period.js';
+import { UsageSums, summarize, type Dimension, type UsageGroupRecord } from '../usage/summary.js';
+import { linesInWindow, matchesFilter, periodLines, type UsageLine, type UsageLineFilter } from '../usage/usage-line.js';
 import { groupBy } from './grouping.js';
 import type { LoaderPolicy } from './policy.js';
 
@@ -22,30 +23,52 @@ function grouped(all: UsageLine[]): PeriodLines {
   };
 }
 
+const windowKey = (window: CostWindow) => `${window.startDate}/${window.endDate}`;
+
 /**
  * Cost lines of a period: one Costs API listing per ≤31-day window, every window of a request read
- * once and all in parallel (under the client's concurrency cap), merged without duplicates; every
- * workspace, product and summary of the request is then answered from them in memory.
+ * once and all in parallel (under the client's concurrency cap). The request keeps a period's
+ * lines, merged and grouped, for every field that pages through them or sums them. Only a summary
+ * of several windows that no other field has read is summed window by window as each arrives,
+ * keeping no lines: a year of a large organization's lines is hundreds of megabytes.
  */
 export function createCostLoaders(client: ConfluentReads, request: RequestOptions, policy: LoaderPolicy) {
-  const windows = new Map<string, Promise<UsageLine[]>>();
+  /** Windows whose lines this request keeps. */
+  const kept = new Map<string, Promise<UsageLine[]>>();
+  /** Windows being read for a summary alone: shared while the call lasts, then let go. */
+  const reading = new Map<string, Promise<UsageLine[]>>();
   const periods = new Map<string, Promise<PeriodLines>>();
 
-  function windowLines(window: { startDate: string; endDate: string }): Promise<UsageLine[]> {
+  function read(window: CostWindow): Promise<UsageLine[]> {
+    const key = windowKey(window);
+    const lines = client.listCosts(window, request);
+    reading.set(key, lines);
+    const done = () => reading.delete(key);
+    lines.then(done, done);
+    return lines;
+  }
+
+  function keptWindow(window: CostWindow): Promise<UsageLine[]> {
     if (!policy.batching) return client.listCosts(window, request);
-    const key = `${window.startDate}/${window.endDate}`;
-    let lines = windows.get(key);
+    const key = windowKey(window);
+    let lines = kept.get(key);
     if (!lines) {
-      lines = client.listCosts(window, request);
-      windows.set(key, lines);
+      lines = reading.get(key) ?? read(window);
+      kept.set(key, lines);
     }
     return lines;
   }
 
+  function anyWindow(window: CostWindow): Promise<UsageLine[]> {
+    if (!policy.batching) return client.listCosts(window, request);
+    const key = windowKey(window);
+    return kept.get(key) ?? reading.get(key) ?? read(window);
+  }
+
   async function readPeriod(period: Period): Promise<PeriodLines> {
-    const ranges = costWindows(period);
-    const listed = await Promise.all(ranges.map(windowLines));
-    return grouped(periodLines(ranges.map((range, index) => ({ ...range, lines: listed[index] ?? [] }))));
+    const windows = costWindows(period);
+    const listed = await Promise.all(windows.map(keptWindow));
+    return grouped(periodLines(windows.map((window, index) => ({ ...window, lines: listed[index] ?? [] }))));
   }
 
   /** Every cost line of the period, by date then id, and grouped by workspace and product. */
@@ -60,26 +83,43 @@ export function createCostLoaders(client: ConfluentReads, request: RequestOption
     return lines;
   }
 
+  /**
+   * The period's lines that match every filter given (a field's own scope and the client's
+   * filter), starting from the workspace's or product's group rather than every line.
+   */
+  async function matching(period: Period, ...filters: UsageLineFilter[]): Promise<readonly UsageLine[]> {
+    const lines = await linesOf(period);
+    const workspaceId = filters.find((filter) => filter.workspaceId)?.workspaceId;
+    const productId = filters.find((filter) => filter.productId)?.productId;
+    const candidates = workspaceId
+      ? (lines.byWorkspace().get(workspaceId) ?? [])
+      : productId
+        ? (lines.byProduct().get(productId) ?? [])
+        : lines.all;
+    return candidates.filter((line) => filters.every((filter) => matchesFilter(line, filter)));
+  }
+
   return {
-    /** Starts reading a period that fields will ask for; they report its failures, not this. */
+    /** Starts reading a period whose lines fields will ask for; they report its failures, not this. */
     prefetch: (period: Period): void => {
       if (policy.batching) linesOf(period).catch(() => {});
     },
-    ofPeriod: async (period: Period): Promise<readonly UsageLine[]> => (await linesOf(period)).all,
-    /**
-     * The period's lines that match every filter given (a field's own scope and the client's
-     * filter), starting from the workspace's or product's group rather than every line.
-     */
-    matching: async (period: Period, ...filters: UsageLineFilter[]): Promise<readonly UsageLine[]> => {
-      const lines = await linesOf(period);
-      const workspaceId = filters.find((filter) => filter.workspaceId)?.workspaceId;
-      const productId = filters.find((filter) => filter.productId)?.productId;
-      const candidates = workspaceId
-        ? (lines.byWorkspace().get(workspaceId) ?? [])
-        : productId
-          ? (lines.byProduct().get(productId) ?? [])
-          : lines.all;
-      return candidates.filter((line) => filters.every((filter) => matchesFilter(line, filter)));
+    matching,
+    /** The period's lines that match the filters, summed by the dimensions. */
+    summary: async (period: Period, dimensions: readonly Dimension[], ...filters: UsageLineFilter[]): Promise<UsageGroupRecord[]> => {
+      const windows = costWindows(period);
+      if (!policy.batching || windows.length === 1 || periods.has(periodKey(period))) {
+        return summarize(await matching(period, ...filters), dimensions);
+      }
+      const sums = new UsageSums(dimensions);
+      await Promise.all(
+        windows.map(async (window) => {
+          for (const line of linesInWindow({ ...window, lines: await anyWindow(window) })) {
+            if (filters.every((filter) => matchesFilter(line, filter))) sums.add(line);
+          }
+        }),
+      );
+      return sums.groups();
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { RequestOptions } from '../confluent/client.js';
+import type { CachedReadOptions } from '../cache/cached-reads.js';
 import type { ConfluentReads } from '../confluent/reads.js';
 import { createCostLoaders } from './costs.js';
 import type { LoaderPolicy } from './policy.js';
@@ -8,7 +8,8 @@ import { createUserLoaders } from './users.js';
 import { createClusterLoaders, createWorkspaceLoaders } from './workspaces.js';
 
 /** Every loader of one GraphQL request: fresh per request, so nothing leaks between callers. */
-export function createLoaders(client: ConfluentReads, request: RequestOptions, policy: LoaderPolicy) {
+/** `request` carries the request's deadline, signal and freshness to every read it makes. */
+export function createLoaders(client: ConfluentReads, request: CachedReadOptions, policy: LoaderPolicy) {
   const organizations = createOrganizationLoaders(client, request, policy);
   const workspaces = createWorkspaceLoaders(client, request, policy);
   return {

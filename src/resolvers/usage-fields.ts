@@ -5,7 +5,6 @@ import { productOf } from '../catalog/products.js';
 import type { Context } from '../context.js';
 import { paginate, type ConnectionArgs } from '../graphql/connections.js';
 import { checkPeriod, monthToDate, type Period } from '../usage/period.js';
-import { summarize } from '../usage/summary.js';
 import { LISTS } from './lists.js';
 
 export interface PeriodInput {
@@ -28,13 +27,13 @@ export async function usageSummary(
   { loaders }: Context,
 ) {
   const period = checkPeriod(args.period);
-  return summarize(await loaders.costs.matching(period, scope, args.filter ?? {}), args.groupBy ?? []);
+  return loaders.costs.summary(period, args.groupBy ?? [], scope, args.filter ?? {});
 }
 
 /** Product codes billed in the period, largest amount first. */
 export async function productCodes(periodInput: PeriodInput | null | undefined, { loaders }: Context) {
   const period: Period = periodInput ? checkPeriod(periodInput) : monthToDate();
-  const groups = summarize(await loaders.costs.ofPeriod(period), ['PRODUCT']);
+  const groups = await loaders.costs.summary(period, ['PRODUCT']);
   return groups.flatMap((group) => (group.productId ? [productOf(group.productId)] : []));
 }
 

@@ -27,19 +27,24 @@ const VALUE_OF_DIMENSION: Record<Dimension, (line: UsageLine) => string | null> 
 };
 
 /**
- * Usage lines grouped by the given dimensions (none: one group of everything), summed exactly.
- * Groups come largest amount first, ties in a stable order of their dimension values.
+ * Usage lines summed by the given dimensions (none: one group of everything), exactly. Lines are
+ * added one at a time, so a long period can be summed window by window without holding its lines.
  */
-export function summarize(lines: readonly UsageLine[], dimensions: readonly Dimension[]): UsageGroupRecord[] {
-  const unique = [...new Set(dimensions)];
-  const has = (dimension: Dimension) => unique.includes(dimension);
-  const groups = new Map<string, { values: Array<string | null>; group: UsageGroupRecord }>();
-  for (const line of lines) {
-    const values = unique.map((dimension) => VALUE_OF_DIMENSION[dimension](line));
+export class UsageSums {
+  readonly #dimensions: Dimension[];
+  readonly #groups = new Map<string, { values: Array<string | null>; group: UsageGroupRecord }>();
+
+  constructor(dimensions: readonly Dimension[]) {
+    this.#dimensions = [...new Set(dimensions)];
+  }
+
+  add(line: UsageLine): void {
+    const values = this.#dimensions.map((dimension) => VALUE_OF_DIMENSION[dimension](line));
     // JSON of the values: no value can make two groups' keys collide.
     const key = JSON.stringify(values);
-    let group = groups.get(key)?.group;
+    let group = this.#groups.get(key)?.group;
     if (!group) {
+      const has = (dimension: Dimension) => this.#dimensions.includes(dimension);
       group = {
         workspaceId: has('WORKSPACE') ? line.workspaceId : null,
         productId: has('PRODUCT') ? line.product : null,
@@ -52,16 +57,26 @@ export function summarize(lines: readonly UsageLine[], dimensions: readonly Dime
         amountMicros: 0,
         lineItemCount: 0,
       };
-      groups.set(key, { values, group });
+      this.#groups.set(key, { values, group });
     }
     group.originalMicros += line.originalMicros;
     group.discountMicros += line.discountMicros;
     group.amountMicros += line.amountMicros;
     group.lineItemCount += 1;
   }
-  return [...groups.values()]
-    .sort((a, b) => b.group.amountMicros - a.group.amountMicros || compareValues(a.values, b.values))
-    .map(({ group }) => group);
+
+  /** The groups, largest amount first, ties in a stable order of their dimension values. */
+  groups(): UsageGroupRecord[] {
+    return [...this.#groups.values()]
+      .sort((a, b) => b.group.amountMicros - a.group.amountMicros || compareValues(a.values, b.values))
+      .map(({ group }) => group);
+  }
+}
+
+export function summarize(lines: readonly UsageLine[], dimensions: readonly Dimension[]): UsageGroupRecord[] {
+  const sums = new UsageSums(dimensions);
+  for (const line of lines) sums.add(line);
+  return sums.groups();
 }
 
 /** Dimension values in order, a missing value before any other. */

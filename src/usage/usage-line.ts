@@ -18,22 +18,30 @@ export function byDateThenId(a: UsageLine, b: UsageLine): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
+/** A Costs API window and the lines its listing brought. */
+export interface WindowLines {
+  startDate: string;
+  endDate: string;
+  lines: readonly UsageLine[];
+}
+
 /**
- * The lines of consecutive cost windows as one list in the graph's order, each line once (a line's
- * id is unique, so a repeat is the same line sent twice), and only those whose day lies in its
- * window: Confluent sends only those, but a server that sent more would otherwise count them twice.
+ * A window's lines, each once (a line's id is unique, so a repeat is the same line sent twice), and
+ * only those whose day lies in the window: Confluent sends only those, but a server that sent more
+ * would otherwise have them counted in two windows.
  */
-export function periodLines(windows: ReadonlyArray<{ startDate: string; endDate: string; lines: readonly UsageLine[] }>): UsageLine[] {
+export function linesInWindow({ startDate, endDate, lines }: WindowLines): UsageLine[] {
   const seen = new Set<string>();
-  const lines: UsageLine[] = [];
-  for (const { startDate, endDate, lines: windowLines } of windows) {
-    for (const line of windowLines) {
-      if (line.startDate < startDate || line.startDate >= endDate || seen.has(line.id)) continue;
-      seen.add(line.id);
-      lines.push(line);
-    }
-  }
-  return lines.sort(byDateThenId);
+  return lines.filter((line) => {
+    if (line.startDate < startDate || line.startDate >= endDate || seen.has(line.id)) return false;
+    seen.add(line.id);
+    return true;
+  });
+}
+
+/** The lines of consecutive windows as one list in the graph's order. */
+export function periodLines(windows: readonly WindowLines[]): UsageLine[] {
+  return windows.flatMap(linesInWindow).sort(byDateThenId);
 }
 
 const isSet = (value: string | null | undefined): value is string => value !== null && value !== undefined && value !== '';

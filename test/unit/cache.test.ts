@@ -1,5 +1,5 @@
 import { InMemoryLRUCache, type KeyValueCache } from '@apollo/utils.keyvaluecache';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CachedReads } from '../../src/cache/cached-reads.js';
 import { InFlightCalls } from '../../src/cache/in-flight.js';
 import { credentialIdentity, SharedCache } from '../../src/cache/shared-cache.js';
@@ -35,8 +35,8 @@ describe('SharedCache', () => {
     const store = new InMemoryLRUCache<string>();
     const first = new SharedCache({ store, serializes: true, credential: credentialIdentity('KEY', 'secret-one'), logger });
     const second = new SharedCache({ store, serializes: true, credential: credentialIdentity('KEY', 'secret-two'), logger });
-    await first.set(first.keyOf(['users']), [{ id: 'u-1' }], 60);
-    expect(await first.get('users', first.keyOf(['users']))).toEqual([{ id: 'u-1' }]);
+    await first.set(first.keyOf(['users']), [{ id: 'u-1' }], Date.now() + 60_000);
+    expect((await first.get('users', first.keyOf(['users'])))?.value).toEqual([{ id: 'u-1' }]);
     expect(await second.get('users', second.keyOf(['users']))).toBeUndefined();
     expect(credentialIdentity('KEY', 'secret-one')).not.toContain('secret');
   });
@@ -62,14 +62,30 @@ describe('SharedCache', () => {
         available: (available) => events.push(`available:${available}`),
       },
     });
-    await cache.set(cache.keyOf(['users']), [1], 60);
+    await cache.set(cache.keyOf(['users']), [1], Date.now() + 60_000);
     expect(await cache.get('users', cache.keyOf(['users']))).toBeUndefined();
     expect(cache.available).toBe(false);
     failing = false;
     expect(await cache.probe()).toBe(true);
-    await cache.set(cache.keyOf(['users']), [1], 60);
-    expect(await cache.get('users', cache.keyOf(['users']))).toEqual([1]);
+    const expiresAt = Date.now() + 60_000;
+    await cache.set(cache.keyOf(['users']), [1], expiresAt);
+    expect(await cache.get('users', cache.keyOf(['users']))).toEqual({ value: [1], expiresAt });
     expect(events).toEqual(['available:true', 'error:set', 'available:false', 'error:get', 'miss:users', 'available:true', 'hit:users']);
+  });
+
+  it('serves no entry past its own expiry, whatever the store still holds, and keeps none for under a second', async () => {
+    const store = new InMemoryLRUCache<string>();
+    const cache = new SharedCache({ store, serializes: true, credential: 'c', logger });
+    const now = Date.now();
+    await cache.set(cache.keyOf(['users']), [1], now + 30_000);
+    await cache.set(cache.keyOf(['environments']), [2], now + 900);
+    expect(await store.get(cache.keyOf(['environments']))).toBeUndefined();
+    const clock = vi.spyOn(Date, 'now').mockReturnValue(now + 29_000);
+    expect((await cache.get('users', cache.keyOf(['users'])))?.value).toEqual([1]);
+    clock.mockReturnValue(now + 30_001);
+    expect(await store.get(cache.keyOf(['users']))).toBeDefined();
+    expect(await cache.get('users', cache.keyOf(['users']))).toBeUndefined();
+    clock.mockRestore();
   });
 
   it('treats a store that does not answer as a miss', async () => {

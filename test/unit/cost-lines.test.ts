@@ -46,10 +46,10 @@ describe('the lines of a period', () => {
     expect(ids(periodLines([window(lines)]))).toEqual(['y', 'z', ...[...sameDay].sort()]);
   });
 
-  it('hold a line sent twice once, and no line from outside its window', () => {
+  it('hold a line sent twice in a window once, and no line from outside its window', () => {
     const first = window([line('a', day(2)), line('a', day(2)), line('early', '2026-09-30'), line('b', day(31))]);
-    const second = window([line('b', '2026-11-01'), line('c', '2026-11-02'), line('late', '2026-11-05')], '2026-11-01', '2026-11-05');
-    expect(ids(periodLines([first, second]))).toEqual(['a', 'b', 'c']);
+    const second = window([line('c', '2026-11-01'), line('d', '2026-11-02'), line('late', '2026-11-05')], '2026-11-01', '2026-11-05');
+    expect(ids(periodLines([first, second]))).toEqual(['a', 'b', 'c', 'd']);
   });
 
   it('match a filter on every field it sets, and an empty filter on every line', () => {
