@@ -1,13 +1,9 @@
 // The subgraph in a process of its own, so the benchmark measures its memory apart from the
 // simulator's. Started by bench/run.ts with its settings as JSON in argv; answers over IPC.
+import { loadConfig } from '../src/config.js';
+import { createLogger } from '../src/logger.js';
+import { createServer } from '../src/server.js';
 import { peakMemory } from './peak-memory.js';
-
-// The server as deployed: compiled by `npm run build` (which `npm run bench` runs first), not
-// compiled on the fly by tsx, whose transformed sources would be counted in its memory.
-const compiled = (module: string) => new URL(`../dist/src/${module}.js`, import.meta.url).href;
-const { loadConfig } = (await import(compiled('config'))) as typeof import('../src/config.js');
-const { createLogger } = (await import(compiled('logger'))) as typeof import('../src/logger.js');
-const { createServer } = (await import(compiled('server'))) as typeof import('../src/server.js');
 
 export interface BenchServerSettings {
   upstream: { apiUrl: string; apiKey: string; apiSecret: string };

@@ -60,7 +60,7 @@ const environmentSchema = z.object({
   BODY_LIMIT_BYTES: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1_000).max(50_000_000).default(1_000_000)),
   COMPRESSION: z.preprocess(emptyAsUnset, z.enum(['on', 'off']).default('on')),
   CACHE: z.preprocess(emptyAsUnset, z.enum(['on', 'off']).default('on')),
-  CACHE_MAX_MB: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(65_536).default(64)),
+  CACHE_MAX_MB: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(65_536).default(32)),
   REDIS_URL: z.preprocess(emptyAsUnset, z.url({ protocol: /^rediss?$/ }).optional()),
   MAX_QUERY_DEPTH: limit(12, 100),
   MAX_ALIASES: limit(30, 1_000),

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import compression from 'compression';
+import { constants as zlib } from 'node:zlib';
 import express from 'express';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -128,7 +129,9 @@ export function createServer(options: ServerOptions): Subgraph {
       app.use(
         GRAPHQL_PATH,
         // Responses of 1 KB and more, gzip or deflate as the client accepts (a router asks for them).
-        ...(config.compression ? [compression()] : []),
+        ...(config.compression
+          ? [compression({ brotli: { params: { [zlib.BROTLI_PARAM_LGWIN]: 18, [zlib.BROTLI_PARAM_QUALITY]: 2 } } })]
+          : []),
         express.json({ limit: config.bodyLimitBytes }),
         expressMiddleware(apollo, {
           context: async ({ req }) =>

@@ -1,7 +1,4 @@
 import { InMemoryLRUCache, type KeyValueCache } from '@apollo/utils.keyvaluecache';
-import { KeyvAdapter } from '@apollo/utils.keyvadapter';
-import KeyvRedis from '@keyv/redis';
-import Keyv from 'keyv';
 import type { Logger } from '../logger.js';
 
 export type CacheSetting = { kind: 'off' } | { kind: 'memory'; maxBytes: number } | { kind: 'redis'; url: string };
@@ -15,22 +12,22 @@ export interface CacheStore {
 
 /**
  * An estimate, not a measure: serializing each value to weigh it would cost more than it saves. A
- * list is weighed as its length times its first item; text counts two bytes a character (V8 may
- * keep it as UTF-16), and strings that items share are counted in each, so the estimate errs on
- * the large side.
+ * list is weighed as its length times its first item, a string of that item as a reference only
+ * when the second item holds the same text in that place (a product, a day, an environment: shared
+ * across the list). Text counts two bytes a character, and fractional numbers a box of their own.
  */
-function itemSize(item: unknown): number {
-  if (typeof item === 'string') return 24 + item.length * 2;
-  if (typeof item !== 'object' || item === null) return 16;
-  if (Array.isArray(item)) return 16 + item.length * (item.length > 0 ? itemSize(item[0]) : 0);
+function itemSize(item: unknown, sibling?: unknown): number {
+  if (typeof item === 'string') return item === sibling ? 0 : 24 + item.length * 2;
+  if (typeof item === 'number') return Number.isInteger(item) ? 0 : 16;
+  if (typeof item !== 'object' || item === null) return 0;
+  if (Array.isArray(item)) return 16 + item.length * (8 + (item.length > 0 ? itemSize(item[0], item[1]) : 0));
   let size = 32;
-  for (const field of Object.values(item)) size += 8 + (typeof field === 'string' || typeof field === 'object' ? itemSize(field) : 0);
+  const fields = sibling !== null && typeof sibling === 'object' ? (sibling as Record<string, unknown>) : {};
+  for (const [name, field] of Object.entries(item)) size += 8 + itemSize(field, fields[name]);
   return size;
 }
 
 const sizeOf = (value: unknown): number => Math.max(1, itemSize(value));
-
-const REDIS_CONNECT_TIMEOUT_MS = 1_000;
 
 /**
  * Where shared responses live: an in-memory LRU by default (one replica), or Redis so that every
@@ -51,17 +48,17 @@ export function createCacheStore(setting: CacheSetting, logger: Logger): CacheSt
       close: async () => {},
     };
   }
-  // Errors are thrown to the caller, which treats them as misses, instead of being swallowed.
-  const redis = new KeyvRedis<string>(setting.url, { throwOnErrors: true, connectionTimeout: REDIS_CONNECT_TIMEOUT_MS });
-  const keyv = new Keyv<string>({ store: redis, namespace: 'confluent-subgraph', useKeyPrefix: false });
-  // An EventEmitter without an 'error' listener would crash the process when Redis goes away.
-  keyv.on('error', (error: unknown) => logger.debug({ reason: error instanceof Error ? error.message : String(error) }, 'redis error'));
-  // KeyvAdapter is typed against keyv's CommonJS declarations; the instance is the same class.
-  const adapterKeyv = keyv as unknown as ConstructorParameters<typeof KeyvAdapter<string>>[0];
+  // The Redis client is loaded only when configured: it is a sizable part of the process's memory.
+  const redis = import('./redis-store.js').then(({ openRedisStore }) => openRedisStore(setting.url, logger));
+  // A store that failed to load fails each operation, which the shared cache counts as a miss.
+  redis.catch(() => {});
   return {
-    store: new KeyvAdapter<string>(adapterKeyv, { disableBatchReads: true }),
+    store: {
+      get: async (key) => (await redis).store.get(key),
+      set: async (key, value, options) => (await redis).store.set(key, value as string, options),
+      delete: async (key) => (await redis).store.delete(key),
+    },
     serializes: true,
-    // Forced: a polite QUIT would wait for a Redis that may be gone.
-    close: () => redis.disconnect(true).catch(() => {}),
+    close: async () => (await redis.catch(() => undefined))?.close(),
   };
 }

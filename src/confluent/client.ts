@@ -188,20 +188,16 @@ export class ConfluentClient {
     const fetchPage = (pageToken: string | undefined): Promise<ListPage<T>> => {
       const early = pageToken === undefined ? undefined : started.get(pageToken);
       if (early) return early;
-      const page = this.#requester.get<ListPage<T>>(
-        route,
-        { query: { ...filters, page_size: pageSize, page_token: pageToken } },
-        options,
-        undefined,
-        { onHead: startNextPage },
-      );
+      const page = this.#requester.get<ListPage<T>>(route, { query: { ...filters, page_size: pageSize, page_token: pageToken } }, options, {
+        onHead: startNextPage,
+      });
       if (pageToken !== undefined) started.set(pageToken, page);
       return page;
     };
     // As soon as a page's head names the next page, that page is asked for, while this one's body
     // is still arriving. Paging itself still follows the fully read `metadata.next`, so a head
     // read wrongly costs a call, not data.
-    const startNextPage = (head: Buffer): void => {
+    const startNextPage = (head: string): void => {
       const token = nextPageTokenInHead(head);
       if (token === undefined || started.has(token)) return;
       // Its failure is reported when paging reaches it.

@@ -26,7 +26,8 @@ export interface HttpResponse {
   status: number;
   /** By lower-case name; repeated headers joined with `, `. */
   headers: Record<string, string | undefined>;
-  body: Buffer;
+  /** The body's text (Confluent's bodies are JSON), decoded as it arrives. */
+  body: string;
 }
 
 /** How a call ended; never a rejection. `durationMs` is its time on the wire, without queueing. */
@@ -35,11 +36,11 @@ export type WireOutcome = { response: HttpResponse; durationMs: number } | { err
 export interface CallOptions {
   /** Which queue the call waits in for a slot (semaphore.ts). */
   turn?: Turn;
-  /** Shown the first bytes of a successful body as soon as they are in, before the call settles. */
-  onHead?: (head: Buffer) => void;
+  /** Shown the start of a successful body as soon as it is in, before the call settles. */
+  onHead?: (head: string) => void;
 }
 
-/** Enough bytes for a list envelope's `metadata`, which Confluent writes before the items. */
+/** Enough of a body for a list envelope's `metadata`, which Confluent writes before the items. */
 export const HEAD_BYTES = 8_192;
 
 function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string | undefined> {
@@ -51,7 +52,7 @@ function flattenHeaders(headers: Record<string, string | string[] | undefined>):
 }
 
 /** The caller's look at a body's head; what it throws is its own, not the call's. */
-function showHead(onHead: ((head: Buffer) => void) | undefined, head: Buffer): void {
+function showHead(onHead: ((head: string) => void) | undefined, head: string): void {
   try {
     onHead?.(head);
   } catch {
@@ -107,18 +108,22 @@ export class HttpTransport {
     try {
       const response = await this.#pool.request({ method: 'GET', path, headers: this.#headers, signal });
       const successful = response.statusCode >= 200 && response.statusCode <= 299;
-      const chunks: Buffer[] = [];
+      // Decoded chunk by chunk: each chunk is garbage at once, and no copy of the whole body in
+      // bytes is made beside its text (a page of costs is megabytes).
+      const decoder = new TextDecoder();
+      const parts: string[] = [];
       let length = 0;
       let headShown = !successful || !onHead;
-      for await (const chunk of response.body as AsyncIterable<Buffer>) {
-        chunks.push(chunk);
+      for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
+        parts.push(decoder.decode(chunk, { stream: true }));
         length += chunk.length;
         if (!headShown && length >= HEAD_BYTES) {
           headShown = true;
-          showHead(onHead, Buffer.concat(chunks, length));
+          showHead(onHead, parts.join(''));
         }
       }
-      const body = Buffer.concat(chunks, length);
+      parts.push(decoder.decode());
+      const body = parts.join('');
       if (!headShown) showHead(onHead, body);
       return {
         response: { status: response.statusCode, headers: flattenHeaders(response.headers), body },

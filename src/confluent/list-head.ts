@@ -15,8 +15,8 @@ const ENVELOPE_HEAD = /^\s*\{\s*(?:"(?:api_version|kind)"\s*:\s*"(?:[^"\\]|\\.)*
  * The `next` link, `null` on the last page, or `undefined` when the head does not show it and the
  * caller has to wait for the whole body to be parsed.
  */
-export function nextLinkInHead(body: Uint8Array): string | null | undefined {
-  const head = Buffer.from(body.buffer, body.byteOffset, Math.min(body.byteLength, HEAD_BYTES)).toString('utf8');
+export function nextLinkInHead(body: string): string | null | undefined {
+  const head = body.slice(0, HEAD_BYTES);
   const metadata = ENVELOPE_HEAD.exec(head)?.[1];
   if (metadata === undefined) return undefined;
   try {
@@ -29,7 +29,7 @@ export function nextLinkInHead(body: Uint8Array): string | null | undefined {
 }
 
 /** The `page_token` of the next page that the head shows, if it shows one that has a token. */
-export function nextPageTokenInHead(body: Uint8Array): string | undefined {
+export function nextPageTokenInHead(body: string): string | undefined {
   const next = nextLinkInHead(body);
   if (typeof next !== 'string') return undefined;
   try {

@@ -38,21 +38,6 @@ export interface RequesterOptions {
   onUpstreamCall?: (event: UpstreamCallEvent) => void;
 }
 
-/**
- * Turns a successful response's body into the value the caller wants. What is wrong with a body
- * is thrown as `unexpected(problem)`: an error that names the route, the status and Confluent's
- * request id.
- */
-export type BodyReader<T> = (body: Buffer, unexpected: (problem: string) => ConfluentError) => T;
-
-export const readJson: BodyReader<unknown> = (body, unexpected) => {
-  try {
-    return JSON.parse(body.toString('utf8'));
-  } catch {
-    throw unexpected('the body is not JSON');
-  }
-};
-
 type AttemptResult =
   | { ok: true; value: unknown }
   /** Without an outcome the call is over: it was aborted or ran out of time. */
@@ -60,7 +45,7 @@ type AttemptResult =
 
 /** A page of a list: `onHead` sees the first bytes of each successful body as soon as they are in. */
 export interface ListPageCall {
-  onHead(head: Buffer): void;
+  onHead(head: string): void;
 }
 
 export class Requester {
@@ -76,18 +61,11 @@ export class Requester {
   }
 
   /**
-   * GETs `route` and returns its body as `read` makes it: by default its parsed JSON, which the
-   * caller types. For a page of a list (`listPage`), the transport starts the next page that the
+   * GETs `route` and returns its body's parsed JSON, which the caller types. For a page of a list (`listPage`), the transport starts the next page that the
    * head of the body names while this one is still read, ahead of other waiting calls; the caller
    * then asks for it by its page token as for any page.
    */
-  async get<T>(
-    route: Route,
-    input: RouteInput = {},
-    options: RequestOptions = {},
-    read: BodyReader<T> = readJson as BodyReader<T>,
-    listPage?: ListPageCall,
-  ): Promise<T> {
+  async get<T>(route: Route, input: RouteInput = {}, options: RequestOptions = {}, listPage?: ListPageCall): Promise<T> {
     const { policy } = this.#options;
     const logger = this.#loggerFor(options);
     const path = pathOf(route, input);
@@ -101,7 +79,7 @@ export class Requester {
       let waitedMs = 0;
       let retryReason: RetryReason | undefined;
       for (let attempt = 1; ; attempt += 1) {
-        const result = await this.#attempt({ route, path, attempt, retryReason, wire }, scope, options, read);
+        const result = await this.#attempt({ route, path, attempt, retryReason, wire }, scope, options);
         if (result.ok) return result.value as T;
         if (result.outcome === undefined) throw result.error;
         const context = { method, attempt, waitedMs, now: Date.now(), deadlineAt: options.deadlineAt };
@@ -123,14 +101,13 @@ export class Requester {
     call: { route: Route; path: string; attempt: number; retryReason?: RetryReason; wire: CallOptions },
     scope: CallScope,
     options: RequestOptions,
-    read: BodyReader<unknown>,
   ): Promise<AttemptResult> {
     const { route, path, attempt, retryReason, wire } = call;
     // The transport's outcome never rejects; its duration is the time on the wire, without the wait for a slot.
     const settled = await this.#options.transport.get(path, scope.signal, wire);
     const { durationMs } = settled;
 
-    const result = 'response' in settled ? interpretResponse(route, settled.response, read) : interpretFailure(route, settled.error, scope);
+    const result = 'response' in settled ? interpretResponse(route, settled.response) : interpretFailure(route, settled.error, scope);
     const response = 'response' in settled ? settled.response : undefined;
     this.#report(
       {
@@ -171,17 +148,14 @@ export class Requester {
   }
 }
 
-function interpretResponse(route: Route, response: HttpResponse, read: BodyReader<unknown>): AttemptResult {
+function interpretResponse(route: Route, response: HttpResponse): AttemptResult {
   const outcome: AttemptOutcome = { kind: 'response', status: response.status, headers: response.headers };
-  if (response.status < 200 || response.status > 299) {
-    return { ok: false, error: responseError(route, { ...response, body: response.body.toString('utf8') }), outcome };
-  }
-  const unexpected = (problem: string) =>
-    unexpectedResponseError(route, problem, { status: response.status, requestId: response.headers['x-request-id'] });
+  if (response.status < 200 || response.status > 299) return { ok: false, error: responseError(route, response), outcome };
   try {
-    return { ok: true, value: read(response.body, unexpected) };
-  } catch (error) {
-    return { ok: false, error: error instanceof ConfluentError ? error : unexpected(String(error)), outcome };
+    return { ok: true, value: JSON.parse(response.body) };
+  } catch {
+    const details = { status: response.status, requestId: response.headers['x-request-id'] };
+    return { ok: false, error: unexpectedResponseError(route, 'the body is not JSON', details), outcome };
   }
 }
 

@@ -18,6 +18,11 @@ export interface UsageGroupRecord {
   lineItemCount: number;
 }
 
+/** Where a group sits in the innermost map: a key no dimension value can take (values are strings or null). */
+const GROUP = Symbol('group');
+
+type Level = Map<string | null | typeof GROUP, unknown>;
+
 const VALUE_OF_DIMENSION: Record<Dimension, (line: UsageLine) => string | null> = {
   WORKSPACE: (line) => line.workspaceId,
   PRODUCT: (line) => line.product,
@@ -32,32 +37,29 @@ const VALUE_OF_DIMENSION: Record<Dimension, (line: UsageLine) => string | null> 
  */
 export class UsageSums {
   readonly #dimensions: Dimension[];
-  readonly #groups = new Map<string, { values: Array<string | null>; group: UsageGroupRecord }>();
+  readonly #valuesOf: Array<(line: UsageLine) => string | null>;
+  /** One map per dimension, nested, the last holding the groups: no key is built per line. */
+  readonly #root: Level = new Map();
+  readonly #groups: Array<{ values: Array<string | null>; group: UsageGroupRecord }> = [];
 
   constructor(dimensions: readonly Dimension[]) {
     this.#dimensions = [...new Set(dimensions)];
+    this.#valuesOf = this.#dimensions.map((dimension) => VALUE_OF_DIMENSION[dimension]);
   }
 
   add(line: UsageLine): void {
-    const values = this.#dimensions.map((dimension) => VALUE_OF_DIMENSION[dimension](line));
-    // JSON of the values: no value can make two groups' keys collide.
-    const key = JSON.stringify(values);
-    let group = this.#groups.get(key)?.group;
+    let level = this.#root;
+    for (const valueOf of this.#valuesOf) {
+      const value = valueOf(line);
+      let next = level.get(value) as Level | undefined;
+      if (!next) level.set(value, (next = new Map()));
+      level = next;
+    }
+    let group = level.get(GROUP) as UsageGroupRecord | undefined;
     if (!group) {
-      const has = (dimension: Dimension) => this.#dimensions.includes(dimension);
-      group = {
-        workspaceId: has('WORKSPACE') ? line.workspaceId : null,
-        productId: has('PRODUCT') ? line.product : null,
-        lineType: has('LINE_TYPE') ? line.lineType : null,
-        resourceId: has('RESOURCE') ? line.resourceId : null,
-        resourceName: has('RESOURCE') ? line.resourceName : null,
-        day: has('DAY') ? line.startDate : null,
-        originalMicros: 0,
-        discountMicros: 0,
-        amountMicros: 0,
-        lineItemCount: 0,
-      };
-      this.#groups.set(key, { values, group });
+      group = this.#newGroup(line);
+      level.set(GROUP, group);
+      this.#groups.push({ values: this.#valuesOf.map((valueOf) => valueOf(line)), group });
     }
     group.originalMicros += line.originalMicros;
     group.discountMicros += line.discountMicros;
@@ -67,9 +69,25 @@ export class UsageSums {
 
   /** The groups, largest amount first, ties in a stable order of their dimension values. */
   groups(): UsageGroupRecord[] {
-    return [...this.#groups.values()]
+    return [...this.#groups]
       .sort((a, b) => b.group.amountMicros - a.group.amountMicros || compareValues(a.values, b.values))
       .map(({ group }) => group);
+  }
+
+  #newGroup(line: UsageLine): UsageGroupRecord {
+    const has = (dimension: Dimension) => this.#dimensions.includes(dimension);
+    return {
+      workspaceId: has('WORKSPACE') ? line.workspaceId : null,
+      productId: has('PRODUCT') ? line.product : null,
+      lineType: has('LINE_TYPE') ? line.lineType : null,
+      resourceId: has('RESOURCE') ? line.resourceId : null,
+      resourceName: has('RESOURCE') ? line.resourceName : null,
+      day: has('DAY') ? line.startDate : null,
+      originalMicros: 0,
+      discountMicros: 0,
+      amountMicros: 0,
+      lineItemCount: 0,
+    };
   }
 }
 

@@ -32,8 +32,8 @@ function transportTo(apiUrl: string): HttpTransport {
 describe('HttpTransport', () => {
   it('shows the head of a large body as soon as it is in, before the rest arrives', async () => {
     const head = `{"metadata":{"next":"/p?page_token=t2"},"data":[${'"x",'.repeat(HEAD_BYTES / 4)}`;
-    let headSeen!: (head: Buffer) => void;
-    const seen = new Promise<Buffer>((resolve) => (headSeen = resolve));
+    let headSeen!: (head: string) => void;
+    const seen = new Promise<string>((resolve) => (headSeen = resolve));
     const apiUrl = await serverSending(200, head, '"y"]}', seen);
     const transport = transportTo(apiUrl);
 

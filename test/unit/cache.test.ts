@@ -213,7 +213,7 @@ describe('the in-memory store', () => {
       Array.from({ length: 5_000 }, (_, i) => ({ id: i })),
     );
     expect(await memory.store.get('small')).toHaveLength(100);
-    // 5,000 items of a field each, weighed as 40 bytes each, do not fit in 150 KB.
+    // 5,000 items of a field each, weighed as 48 bytes each with their place in the list, do not fit in 150 KB.
     expect(await memory.store.get('large')).toBeUndefined();
   });
 
