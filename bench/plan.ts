@@ -35,7 +35,7 @@ export function flagshipPlan(data: SimulatorData, period: { start: string; end: 
   return { fewestCalls, rounds: Math.max(dependencyRounds, Math.ceil(fewestCalls / concurrency)) };
 }
 
-/** An answer every read of which is in the shared cache: no call. */
+/** A query every read of which is in the shared cache: no call. */
 export const CACHED_PLAN: CallPlan = { fewestCalls: 0, rounds: 0 };
 
 /**

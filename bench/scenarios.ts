@@ -2,7 +2,7 @@ import type { Simulator } from '../src/simulator/index.js';
 import { checkPeriod, costWindows } from '../src/usage/period.js';
 import { allUsersPlan, CACHED_PLAN, costLinesIn, flagshipPlan, peopleByEmailPlan, yearSummaryPlan, type CallPlan } from './plan.js';
 import { ENTITIES, FLAGSHIP, SMALL, USERS_PAGE, YEAR_BY_WORKSPACE } from './queries.js';
-import type { BenchAnswer, BenchServer } from './server-handle.js';
+import type { BenchResponse, BenchServer } from './server-handle.js';
 import { percentile, round } from './stats.js';
 
 export interface ScenarioResult {
@@ -47,7 +47,7 @@ interface Measured {
   errors: number;
 }
 
-type Send = () => Promise<BenchAnswer>;
+type Send = () => Promise<BenchResponse>;
 
 /**
  * Runs a scenario and reports it. `plan` is for the whole scenario, or with `perRequest` for each
@@ -159,7 +159,7 @@ export const SMALL_WARM = 'small query, warm';
 /** Enough requests in a row that their p95 is not one pause of the machine's. */
 const WARM_REQUESTS = 100;
 /**
- * Unmeasured requests first: the answers are cached, but the code that serves a cached answer has
+ * Unmeasured requests first: the responses are kept, but the code that serves a kept response has
  * yet to be optimized by V8, as it is in a server that has been answering for a while.
  */
 const WARM_UP_REQUESTS = 20;
@@ -193,10 +193,10 @@ export const allUsersPaged = (context: BenchContext) =>
     let errors = 0;
     let after: string | null = null;
     do {
-      const answer = await context.server.graphql(USERS_PAGE, { after });
-      durations.push(answer.ms);
-      if (answer.failed) errors += 1;
-      const users = answer.json().data?.users;
+      const response = await context.server.graphql(USERS_PAGE, { after });
+      durations.push(response.ms);
+      if (response.failed) errors += 1;
+      const users = response.json().data?.users;
       after = users?.pageInfo.hasNextPage ? users.pageInfo.endCursor : null;
     } while (after);
     return { requests: durations.length, durations, wallMs: performance.now() - startedAt, errors };
@@ -215,7 +215,7 @@ export const YEAR_SUMMARY = 'usage by workspace, a year';
  * A year of the organization's cost by workspace (`usageSummary(groupBy: [WORKSPACE])` with the
  * workspaces' names), as the first request of a new batched and cached server: its twelve windows
  * of cost lines read from Confluent, its code not yet optimized. Run once: a second run would be
- * answered from the cache. The answer is checked against the simulator: its groups must count
+ * answered from the cache. The response is checked against the simulator: its groups must count
  * every cost line of the period once.
  */
 export const yearByWorkspace = (context: BenchContext) => {
@@ -230,18 +230,18 @@ export const yearByWorkspace = (context: BenchContext) => {
     yearSummaryPlan(context.simulator.data, windows, context.concurrency),
     async () => {
       const startedAt = performance.now();
-      const answer = await context.server.graphql(YEAR_BY_WORKSPACE, { period: context.yearPeriod });
+      const response = await context.server.graphql(YEAR_BY_WORKSPACE, { period: context.yearPeriod });
       const wallMs = performance.now() - startedAt;
-      let failed = answer.failed;
+      let failed = response.failed;
       if (!failed) {
-        const groups: { lineItemCount: number }[] = answer.json().data?.usageSummary ?? [];
+        const groups: { lineItemCount: number }[] = response.json().data?.usageSummary ?? [];
         const lines = groups.reduce((sum, group) => sum + group.lineItemCount, 0);
         if (lines !== expectedLines) {
           console.error(`${YEAR_SUMMARY}: the groups count ${lines} cost lines, the period has ${expectedLines}`);
           failed = true;
         }
       }
-      return { requests: 1, durations: [answer.ms], wallMs, errors: failed ? 1 : 0 };
+      return { requests: 1, durations: [response.ms], wallMs, errors: failed ? 1 : 0 };
     },
   );
 };

@@ -6,12 +6,12 @@ import { request } from 'undici';
 import type { BenchServerMessage, BenchServerSettings } from './server-process.js';
 
 /**
- * The heap V8 sizes itself to in a container limited to 512 MiB (or 384 MiB: a heap limit of
- * 272 MB either way, measured with Node 20 in a memory cgroup). On this 24 GB machine it would size
- * itself to 4.3 GB and let garbage grow far past what any such deployment holds, so the server is
- * run with the old generation that gives the same limit.
+ * The heap V8 gives itself in a container limited to 768 MiB, as measured with Node 20 in a memory
+ * cgroup of that size: a heap limit of 415 MB with a young generation of 8.4 MB. On this 24 GB
+ * machine it would give itself a 4.3 GB limit and a 33.6 MB young generation, and let garbage grow
+ * far past what such a deployment holds; these flags give the same heap as the container.
  */
-const CONTAINER_OLD_SPACE_MB = 212;
+const CONTAINER_HEAP_FLAGS = ['--max-old-space-size=384', '--max-semi-space-size=4'];
 
 /**
  * The server process as deployed: compiled (`npm run bench` compiles it first, with tsconfig.bench.json),
@@ -19,23 +19,23 @@ const CONTAINER_OLD_SPACE_MB = 212;
  */
 const SERVER_PROCESS = fileURLToPath(new URL('../dist/bench/server-process.js', import.meta.url));
 
-export interface BenchAnswer {
+export interface BenchResponse {
   /** From sending the request until the whole body has arrived. */
   ms: number;
-  /** The answer holds errors, or none came. */
+  /** The response holds errors, or none came. */
   failed: boolean;
-  /** The answer's JSON, parsed when a scenario needs its data: parsing is the client's work, untimed. */
+  /** The response's JSON, parsed when a scenario needs its data: parsing is the client's work, untimed. */
   json(): any;
 }
 
-/** Apollo Server puts `errors` first in an answer, so its first bytes tell whether there are any. */
+/** Apollo Server puts `errors` first in a response, so its first bytes tell whether there are any. */
 const ERRORS_FIRST = Buffer.from('{"errors"');
 
 /** What Apollo Router asks a subgraph for: the benchmark's client is the router. */
 const ACCEPT_ENCODING = 'gzip, br, deflate';
 
 /**
- * An answer's bytes as they were sent, decoded; `partial` decodes as much as a truncated body holds.
+ * A response's bytes as they were sent, decoded; `partial` decodes as much as a truncated body holds.
  * Decoding is the client's work, as parsing is: untimed.
  */
 function decoded(body: Buffer, contentEncoding: string | undefined, partial = false): Buffer {
@@ -44,10 +44,10 @@ function decoded(body: Buffer, contentEncoding: string | undefined, partial = fa
   return body;
 }
 
-/** Enough of a compressed answer to decode its first bytes: a few KB, not the megabytes of the whole. */
+/** Enough of a compressed response to decode its first bytes: a few KB, not the megabytes of the whole. */
 const HEAD_BYTES = 4_096;
 
-/** Whether an answer holds errors, from its first decoded bytes. */
+/** Whether a response holds errors, from its first decoded bytes. */
 function holdsErrors(firstChunk: Buffer, contentEncoding: string | undefined): boolean {
   let start = decoded(firstChunk.subarray(0, HEAD_BYTES), contentEncoding, true);
   if (start.length < ERRORS_FIRST.length) start = decoded(firstChunk, contentEncoding, true);
@@ -55,7 +55,7 @@ function holdsErrors(firstChunk: Buffer, contentEncoding: string | undefined): b
 }
 
 export interface BenchServer {
-  graphql(query: string, variables?: Record<string, unknown>): Promise<BenchAnswer>;
+  graphql(query: string, variables?: Record<string, unknown>): Promise<BenchResponse>;
   /** A full garbage collection in the server process, between scenarios. */
   collectGarbage(): Promise<void>;
   /** Peak resident memory since the last call, and since the server process started. */
@@ -77,7 +77,7 @@ export async function startBenchServer(settings: BenchServerSettings): Promise<B
   // NODE_ENV=production as deployed: graphql-js then skips its development-time checks.
   const child = fork(SERVER_PROCESS, [JSON.stringify(settings)], {
     // --expose-gc: the harness collects garbage between scenarios and between cold runs.
-    execArgv: ['--expose-gc', `--max-old-space-size=${CONTAINER_OLD_SPACE_MB}`],
+    execArgv: ['--expose-gc', ...CONTAINER_HEAP_FLAGS],
     env: { ...process.env, NODE_ENV: 'production' },
     stdio: 'inherit',
   });
@@ -108,7 +108,7 @@ export async function startBenchServer(settings: BenchServerSettings): Promise<B
         const failed = response.statusCode !== 200 || holdsErrors(chunks[0] ?? Buffer.alloc(0), contentEncoding);
         return { ms, failed, json: () => JSON.parse(decoded(Buffer.concat(chunks), contentEncoding).toString('utf8')) };
       } catch (error) {
-        // A request that got no answer counts as an error in the figures; the run goes on.
+        // A request that got no response counts as an error in the figures; the run goes on.
         return { ms: performance.now() - startedAt, failed: true, json: () => ({ errors: [{ message: String(error) }] }) };
       }
     },
