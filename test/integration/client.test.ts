@@ -160,12 +160,11 @@ describe('timeouts', () => {
     const { client } = clientWith();
     simulator.faults.hang(ROUTES.invitations);
 
-    const startedAt = performance.now();
+    // The route never responds: only the caller's signal can end the call.
     const error = await rejectionOf(client.listInvitations({}, { signal: AbortSignal.timeout(300) }));
 
     expect(error.kind).toBe('timeout');
     expect(error.route).toBe(ROUTES.invitations);
-    expect(performance.now() - startedAt).toBeLessThan(5_000);
   });
 
   it('fails a hanging route at deadlineAt with kind timeout', async () => {

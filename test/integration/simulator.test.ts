@@ -518,12 +518,14 @@ describe('faults', () => {
 
   it('adds latency to one route only', async () => {
     simulator.faults.latency(300, 'GET /org/v2/environments');
-    let started = performance.now();
-    await get('/org/v2/environments');
+    const started = performance.now();
+    const order: string[] = [];
+    await Promise.all([
+      get('/org/v2/environments').then(() => order.push('environments')),
+      get('/org/v2/organizations').then(() => order.push('organizations')),
+    ]);
+    expect(order).toEqual(['organizations', 'environments']);
     expect(performance.now() - started).toBeGreaterThanOrEqual(290);
-    started = performance.now();
-    await get('/org/v2/organizations');
-    expect(performance.now() - started).toBeLessThan(250);
   });
 
   it('enforces a per-route budget and lifts it on clear', async () => {
@@ -702,9 +704,8 @@ describe('options and lifecycle', () => {
     const headers = { authorization: basic(closing.credentials.apiKey, closing.credentials.apiSecret) };
     const pending = fetch(`${closing.url}/iam/v2/users`, { headers });
     await delay(50);
-    const started = performance.now();
+    // Were close to wait for the hung request, this would wait until the test's own timeout.
     await closing.close();
-    expect(performance.now() - started).toBeLessThan(1000);
     await expect(pending).rejects.toThrow();
   });
 });

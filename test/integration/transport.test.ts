@@ -90,12 +90,20 @@ describe('HttpTransport', () => {
   });
 });
 
+/** A Confluent client of a server that responds with `handler`. */
+async function clientOfServer(handler: Parameters<typeof createServer>[1]): Promise<ConfluentClient> {
+  server = createServer(handler);
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return new ConfluentClient({ apiUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, apiKey: 'key', apiSecret: 'secret' });
+}
+
 describe('a list read by the client', () => {
   it("asks for the next page as soon as a page's head names it, before that page's body is in, and once", async () => {
     const arrived: string[] = [];
     let releaseFirst!: () => void;
     const firstReleased = new Promise<void>((resolve) => (releaseFirst = resolve));
-    server = createServer((request, response) => {
+    const client = await clientOfServer((request, response) => {
       const token = new URL(request.url ?? '/', 'http://x').searchParams.get('page_token');
       arrived.push(token ?? 'first');
       response.writeHead(200, { 'content-type': 'application/json' });
@@ -110,13 +118,6 @@ describe('a list read by the client', () => {
         response.end('{"metadata":{},"data":[{"id":"u-2"}]}');
       }
     });
-    server.listen(0, '127.0.0.1');
-    await once(server, 'listening');
-    const client = new ConfluentClient({
-      apiUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-      apiKey: 'key',
-      apiSecret: 'secret',
-    });
 
     const users = await client.listUsers();
 
@@ -127,7 +128,7 @@ describe('a list read by the client', () => {
   });
 
   it('fails with the page that broke when a page started early fails too, and leaves no failure unhandled', async () => {
-    server = createServer((request, response) => {
+    const client = await clientOfServer((request, response) => {
       const token = new URL(request.url ?? '/', 'http://x').searchParams.get('page_token');
       if (token === null) {
         // A head naming page 2, then a body cut short, once page 2 has failed.
@@ -137,13 +138,6 @@ describe('a list read by the client', () => {
       } else {
         response.writeHead(400, { 'content-type': 'application/json' }).end('{"errors":[{"status":"400","detail":"bad token"}]}');
       }
-    });
-    server.listen(0, '127.0.0.1');
-    await once(server, 'listening');
-    const client = new ConfluentClient({
-      apiUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-      apiKey: 'key',
-      apiSecret: 'secret',
     });
     const unhandled: unknown[] = [];
     const onUnhandled = (reason: unknown) => unhandled.push(reason);
