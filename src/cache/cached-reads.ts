@@ -27,8 +27,6 @@ export class CachedReads implements ConfluentReads {
     this.#read('organizations', ROUTES.organizations, [], (shared) => this.#upstream.listOrganizations(shared), options);
   listEnvironments = (options: CachedReadOptions = {}) =>
     this.#read('environments', ROUTES.environments, [], (shared) => this.#upstream.listEnvironments(shared), options);
-  getEnvironment = (id: string, options: CachedReadOptions = {}) =>
-    this.#read('environments', ROUTES.environment, [id], (shared) => this.#upstream.getEnvironment(id, shared), options);
   listUsers = (options: CachedReadOptions = {}) =>
     this.#read('users', ROUTES.users, [], (shared) => this.#upstream.listUsers(shared), options);
   getUser = (id: string, options: CachedReadOptions = {}) =>
@@ -57,8 +55,6 @@ export class CachedReads implements ConfluentReads {
     this.#read('role-bindings', ROUTES.roleBinding, [id], (shared) => this.#upstream.getRoleBinding(id, shared), options);
   listClusters = (environmentId: string, options: CachedReadOptions = {}) =>
     this.#read('clusters', ROUTES.clusters, [environmentId], (shared) => this.#upstream.listClusters(environmentId, shared), options);
-  getCluster = (id: string, environmentId: string, options: CachedReadOptions = {}) =>
-    this.#read('clusters', ROUTES.cluster, [id, environmentId], (shared) => this.#upstream.getCluster(id, environmentId, shared), options);
   listCosts = (range: { startDate: string; endDate: string }, options: CachedReadOptions = {}) =>
     this.#read('costs', ROUTES.costs, [range.startDate, range.endDate], (shared) => this.#upstream.listCosts(range, shared), options, {
       ttlSeconds: costsTtlSeconds(range.endDate),

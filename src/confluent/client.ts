@@ -10,7 +10,7 @@ import { collectItems, pagesOf, type ListPage } from './pagination.js';
 import { Requester, type Logger, type UpstreamCallEvent } from './request.js';
 import { resolveRetryPolicy, type RetryPolicy } from './retry-policy.js';
 import { ROUTES, type QueryValue, type Route, type RouteInput } from './routes.js';
-import type { ApiKey, Cost, Environment, Invitation, KafkaCluster, Organization, RoleBinding, ServiceAccount, User } from './types.js';
+import type { Cost, Environment, Invitation, KafkaCluster, Organization, RoleBinding, ServiceAccount, User } from './types.js';
 
 export type { RequestOptions } from './call-scope.js';
 export type { CostLine } from './cost-lines.js';
@@ -42,14 +42,11 @@ const COST_PAGE_SIZE = 10_000;
 const DEFAULT_USER_AGENT = 'confluent-subgraph';
 
 export class ConfluentClient {
-  /** The API key id: identifies the credential in cache keys without revealing the secret. */
-  readonly credentialId: string;
   readonly #transport: HttpTransport;
   readonly #requester: Requester;
 
   constructor(options: ConfluentClientOptions) {
     const maxConcurrency = options.maxConcurrencyPerHost ?? 4;
-    this.credentialId = options.apiKey;
     this.#transport = new HttpTransport({
       apiUrl: options.apiUrl,
       apiKey: options.apiKey,
@@ -84,16 +81,8 @@ export class ConfluentClient {
     return this.#listAll(ROUTES.organizations, {}, PAGE_SIZE, options);
   }
 
-  getOrganization(id: string, options?: RequestOptions): Promise<Organization | null> {
-    return this.#getOrNull(ROUTES.organization, { params: { id } }, options);
-  }
-
   listEnvironments(options?: RequestOptions): Promise<Environment[]> {
     return this.#listAll(ROUTES.environments, {}, PAGE_SIZE, options);
-  }
-
-  getEnvironment(id: string, options?: RequestOptions): Promise<Environment | null> {
-    return this.#getOrNull(ROUTES.environment, { params: { id } }, options);
   }
 
   listUsers(options?: RequestOptions): Promise<User[]> {
@@ -131,16 +120,6 @@ export class ConfluentClient {
 
   listClusters(environmentId: string, options?: RequestOptions): Promise<KafkaCluster[]> {
     return this.#listAll(ROUTES.clusters, { environment: environmentId }, PAGE_SIZE, options);
-  }
-
-  getCluster(id: string, environmentId: string, options?: RequestOptions): Promise<KafkaCluster | null> {
-    return this.#getOrNull(ROUTES.cluster, { params: { id }, query: { environment: environmentId } }, options);
-  }
-
-  /** Without filters, every key the credential may see. `resource: 'cloud'` lists Cloud keys. */
-  listApiKeys(filter: { owner?: string; resource?: string }, options?: RequestOptions): Promise<ApiKey[]> {
-    const query = { 'spec.owner': filter.owner, 'spec.resource': filter.resource };
-    return this.#listAll(ROUTES.apiKeys, query, PAGE_SIZE, options);
   }
 
   /**

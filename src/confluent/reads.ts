@@ -8,7 +8,6 @@ export type ConfluentReads = Pick<
   ConfluentClient,
   | 'listOrganizations'
   | 'listEnvironments'
-  | 'getEnvironment'
   | 'listUsers'
   | 'getUser'
   | 'listServiceAccounts'
@@ -17,6 +16,5 @@ export type ConfluentReads = Pick<
   | 'listRoleBindings'
   | 'getRoleBinding'
   | 'listClusters'
-  | 'getCluster'
   | 'listCosts'
 >;

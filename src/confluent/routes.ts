@@ -3,9 +3,7 @@
 
 export const ROUTES = {
   organizations: 'GET /org/v2/organizations',
-  organization: 'GET /org/v2/organizations/{id}',
   environments: 'GET /org/v2/environments',
-  environment: 'GET /org/v2/environments/{id}',
   users: 'GET /iam/v2/users',
   user: 'GET /iam/v2/users/{id}',
   serviceAccounts: 'GET /iam/v2/service-accounts',
@@ -13,9 +11,7 @@ export const ROUTES = {
   invitations: 'GET /iam/v2/invitations',
   roleBindings: 'GET /iam/v2/role-bindings',
   roleBinding: 'GET /iam/v2/role-bindings/{id}',
-  apiKeys: 'GET /iam/v2/api-keys',
   clusters: 'GET /cmk/v2/clusters',
-  cluster: 'GET /cmk/v2/clusters/{id}',
   costs: 'GET /billing/v1/costs',
 } as const;
 

@@ -236,19 +236,17 @@ describe('errors', () => {
 describe('reads', () => {
   it('returns what exists', async () => {
     const { client } = clientWith();
-    const cluster = simulator.data.clusters[0]!;
+    const account = simulator.data.serviceAccounts[0]!;
     const user = simulator.data.users[0]!;
-    expect((await client.getCluster(cluster.id, cluster.spec!.environment!.id))?.id).toBe(cluster.id);
+    expect((await client.getServiceAccount(account.id))?.id).toBe(account.id);
     expect((await client.getUser(user.id))?.email).toBe(user.email);
   });
 
-  it('returns null for unknown ids, including the 403s of role bindings and clusters', async () => {
+  it('returns null for unknown ids, including the 403 of role bindings', async () => {
     const { client } = clientWith();
-    const environmentId = simulator.data.environments[0]!.id;
     expect(await client.getRoleBinding('rb-unknown0')).toBeNull();
-    expect(await client.getCluster('lkc-unknown0', environmentId)).toBeNull();
     expect(await client.getUser('u-unknown0')).toBeNull();
-    expect(await client.getEnvironment('env-unknown0')).toBeNull();
+    expect(await client.getServiceAccount('sa-unknown0')).toBeNull();
   });
 });
 
@@ -258,20 +256,20 @@ describe('concurrency', () => {
     const people = simulator.data.users.length;
     expect(people).toBeGreaterThan(200);
     simulator.log.clear();
-    const environmentId = simulator.data.environments[0]!.id;
+    const accountId = simulator.data.serviceAccounts[0]!.id;
 
-    const [listed] = await Promise.all([client.listUsers(), client.getEnvironment(environmentId)]);
+    const [listed] = await Promise.all([client.listUsers(), client.getServiceAccount(accountId)]);
 
     expect(listed).toHaveLength(people);
     const pages = Math.ceil(people / 100);
-    expect(simulator.log.entries.map((entry) => entry.route)).toEqual([...Array(pages).fill(ROUTES.users), ROUTES.environment]);
+    expect(simulator.log.entries.map((entry) => entry.route)).toEqual([...Array(pages).fill(ROUTES.users), ROUTES.serviceAccount]);
   });
 
   it('never has more calls in flight than the cap', async () => {
     const cap = 2;
     const { client, events } = clientWith({ maxConcurrencyPerHost: cap });
-    simulator.faults.latency(60, ROUTES.environment);
-    const ids = simulator.data.environments.map((environment) => environment.id);
+    simulator.faults.latency(60, ROUTES.serviceAccount);
+    const ids = simulator.data.serviceAccounts.slice(0, 50).map((account) => account.id);
     simulator.log.clear();
 
     // Requests the simulator has received and not yet answered, watched while the calls run.
@@ -279,7 +277,7 @@ describe('concurrency', () => {
     const watch = setInterval(() => {
       peak = Math.max(peak, simulator.log.entries.filter((entry) => entry.status === 0).length);
     }, 5);
-    await Promise.all([...ids, ...ids].map((id) => client.getEnvironment(id)));
+    await Promise.all([...ids, ...ids].map((id) => client.getServiceAccount(id)));
     clearInterval(watch);
 
     expect(events).toHaveLength(ids.length * 2);

@@ -5,8 +5,8 @@ import { Semaphore } from '../../src/confluent/semaphore.js';
 
 describe('pathOf', () => {
   it('encodes path parameters and leaves out undefined query values', () => {
-    const path = pathOf(ROUTES.cluster, { params: { id: 'lkc/1' }, query: { environment: 'env-1', page_token: undefined } });
-    expect(path).toBe('/cmk/v2/clusters/lkc%2F1?environment=env-1');
+    const path = pathOf(ROUTES.roleBinding, { params: { id: 'rb/1' }, query: { environment: 'env-1', page_token: undefined } });
+    expect(path).toBe('/iam/v2/role-bindings/rb%2F1?environment=env-1');
   });
 
   it('encodes query values', () => {
