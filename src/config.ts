@@ -27,6 +27,16 @@ export interface Config {
   /** Traces exported over OTLP; undefined (tracing off) unless an endpoint is set. */
   tracing: TracingConfig | undefined;
   production: boolean;
+  /** Who may call: checked on every GraphQL request before anything runs. */
+  auth: AuthConfig;
+}
+
+export interface AuthConfig {
+  /** The value the router sends in `router-authorization`. */
+  routerSecret?: string;
+  /** Bearer tokens signed by a key of this JWKS, with this issuer and audience. */
+  jwt?: { jwksUrl: string; issuer: string; audience: string };
+  /** Neither set: anyone who reaches the port may call (the simulator, or `AUTH_DISABLED=true`). */
 }
 
 export type UpstreamConfig =
@@ -73,6 +83,12 @@ const environmentSchema = z.object({
   OTEL_EXPORTER_OTLP_ENDPOINT: z.preprocess(emptyAsUnset, z.url().optional()),
   OTEL_SERVICE_NAME: z.preprocess(emptyAsUnset, z.string().default('confluent-subgraph')),
   NODE_ENV: optionalString,
+  ROUTER_SECRET: optionalString,
+  ROUTER_SECRET_FILE: optionalString,
+  JWT_JWKS_URL: z.preprocess(emptyAsUnset, z.url({ protocol: /^https?$/ }).optional()),
+  JWT_ISSUER: optionalString,
+  JWT_AUDIENCE: optionalString,
+  AUTH_DISABLED: z.preprocess(emptyAsUnset, z.enum(['true', 'false']).default('false')),
 });
 
 /** Reads and validates the environment; throws ConfigError naming the first bad variable. */
@@ -85,11 +101,12 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     throw new ConfigError(`${variable}: ${issue?.message ?? 'invalid value'}`);
   }
   const env = parsed.data;
+  const upstream = upstreamFrom(env);
   return {
     port: env.PORT,
     host: env.HOST,
     logLevel: env.LOG_LEVEL,
-    upstream: upstreamFrom(env),
+    upstream,
     requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
     upstreamMaxConcurrency: env.UPSTREAM_MAX_CONCURRENCY,
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
@@ -113,13 +130,40 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     },
     introspection: env.INTROSPECTION === undefined ? env.NODE_ENV !== 'production' : ['on', 'true'].includes(env.INTROSPECTION),
     production: env.NODE_ENV === 'production',
+    auth: authFrom(env, upstream),
   };
+}
+
+const isLocalhost = (url: URL) => ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+
+/**
+ * A real organization is served only to callers who authenticate, unless that is turned off on
+ * purpose; the simulator's demo organization stays open for exploring.
+ */
+function authFrom(env: z.infer<typeof environmentSchema>, upstream: UpstreamConfig): AuthConfig {
+  const routerSecret = secretFrom(env.ROUTER_SECRET, env.ROUTER_SECRET_FILE, 'ROUTER_SECRET');
+  const { JWT_JWKS_URL: jwksUrl, JWT_ISSUER: issuer, JWT_AUDIENCE: audience } = env;
+  if (jwksUrl && (!issuer || !audience))
+    throw new ConfigError('JWT_JWKS_URL is set: set JWT_ISSUER and JWT_AUDIENCE too, which every token must carry');
+  if (!jwksUrl && (issuer || audience))
+    throw new ConfigError('JWT_ISSUER or JWT_AUDIENCE is set without JWT_JWKS_URL, the keys to verify tokens with');
+  const jwt = jwksUrl && issuer && audience ? { jwksUrl, issuer, audience } : undefined;
+  if (upstream.mode === 'confluent' && !routerSecret && !jwt && env.AUTH_DISABLED !== 'true') {
+    throw new ConfigError(
+      "serving a real organization needs its callers to authenticate: set ROUTER_SECRET (shared with the router), JWT_JWKS_URL with JWT_ISSUER and JWT_AUDIENCE (the users' tokens), or AUTH_DISABLED=true to let anyone who reaches the port read it",
+    );
+  }
+  return { routerSecret, jwt };
 }
 
 function upstreamFrom(env: z.infer<typeof environmentSchema>): UpstreamConfig {
   const { CONFLUENT_CLOUD_API_KEY: apiKey } = env;
   const { value: apiSecret, variable: secretVariable } = apiSecretFrom(env);
   if (apiKey && apiSecret) {
+    const apiUrl = new URL(env.CONFLUENT_API_URL);
+    if (apiUrl.protocol !== 'https:' && !isLocalhost(apiUrl)) {
+      throw new ConfigError('CONFLUENT_API_URL must be https (the API key goes in every request), or http on localhost');
+    }
     return {
       mode: 'confluent',
       apiUrl: env.CONFLUENT_API_URL.replace(/\/+$/, ''),
@@ -137,14 +181,18 @@ function upstreamFrom(env: z.infer<typeof environmentSchema>): UpstreamConfig {
   return { mode: 'simulator' };
 }
 
-/** The secret from the environment, or from the file it names (how Docker and Kubernetes hand secrets over). */
+/** The API secret from the environment, or from the file it names. */
 function apiSecretFrom(env: z.infer<typeof environmentSchema>): { value?: string; variable: string } {
-  const { CONFLUENT_CLOUD_API_SECRET: value, CONFLUENT_CLOUD_API_SECRET_FILE: file } = env;
-  if (file === undefined) return { value, variable: 'CONFLUENT_CLOUD_API_SECRET' };
-  if (value !== undefined) {
-    throw new ConfigError('CONFLUENT_CLOUD_API_SECRET and CONFLUENT_CLOUD_API_SECRET_FILE are both set: set one of them');
-  }
-  return { value: readSecretFile('CONFLUENT_CLOUD_API_SECRET_FILE', file), variable: 'CONFLUENT_CLOUD_API_SECRET_FILE' };
+  const file = env.CONFLUENT_CLOUD_API_SECRET_FILE;
+  const value = secretFrom(env.CONFLUENT_CLOUD_API_SECRET, file, 'CONFLUENT_CLOUD_API_SECRET');
+  return { value, variable: file === undefined ? 'CONFLUENT_CLOUD_API_SECRET' : 'CONFLUENT_CLOUD_API_SECRET_FILE' };
+}
+
+/** A secret from `variable`, or from the file `variable_FILE` names (how Docker and Kubernetes hand secrets over). */
+function secretFrom(value: string | undefined, file: string | undefined, variable: string): string | undefined {
+  if (file === undefined) return value;
+  if (value !== undefined) throw new ConfigError(`${variable} and ${variable}_FILE are both set: set one of them`);
+  return readSecretFile(`${variable}_FILE`, file);
 }
 
 /**

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import { Freshness } from './cache/freshness.js';
 import type { ConfluentReads } from './confluent/reads.js';
+import type { Caller } from './http/authentication.js';
 import { createLoaders, type Loaders } from './loaders/index.js';
 import type { LoaderPolicy } from './loaders/policy.js';
 import type { Logger } from './logger.js';
@@ -10,6 +11,8 @@ import { RequestUpstreamCalls } from './observability/request-upstream-calls.js'
 /** What every resolver of one GraphQL request sees. */
 export interface Context {
   requestId: string;
+  /** Who is calling, as authentication found them. */
+  caller: Caller;
   logger: Logger;
   /** Aborts every upstream call of this request once its deadline has passed. */
   signal: AbortSignal;
@@ -32,6 +35,7 @@ export function requestIdOf(header: string | undefined): string {
 }
 
 export function createContext(input: {
+  caller: Caller;
   reads: ConfluentReads;
   policy: LoaderPolicy;
   logger: Logger;
@@ -48,6 +52,7 @@ export function createContext(input: {
   const freshness = new Freshness();
   return {
     requestId,
+    caller: input.caller,
     logger,
     signal,
     deadlineAt,

@@ -30,6 +30,9 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const logger = createLogger(config.logLevel);
+  if (config.upstream.mode === 'confluent' && !config.auth.routerSecret && !config.auth.jwt) {
+    logger.warn('AUTH_DISABLED=true: anyone who reaches the port reads this organization with the configured API key');
+  }
   const { upstream, close } = await upstreamFor(config, logger);
   const tracerProvider = config.tracing && createOtlpTracerProvider(config.tracing, logger);
   if (config.tracing) logger.info({ serviceName: config.tracing.serviceName }, 'exporting traces over OTLP');

@@ -23,6 +23,7 @@ import { internalErrorLogPlugin } from './graphql/internal-error-log-plugin.js';
 import { knownOperationTypesRule } from './graphql/known-operation-types-rule.js';
 import { requestLimitOptions } from './graphql/limits/request-limits.js';
 import { allowedMethodsRouter } from './http/allowed-methods.js';
+import { authentication, callerOf } from './http/authentication.js';
 import { graphiqlRouter } from './http/graphiql.js';
 import { healthRouter } from './http/health.js';
 import { jsonErrorHandler } from './http/json-errors.js';
@@ -132,10 +133,12 @@ export function createServer(options: ServerOptions): Subgraph {
         ...(config.compression
           ? [compression({ brotli: { params: { [zlib.BROTLI_PARAM_LGWIN]: 18, [zlib.BROTLI_PARAM_QUALITY]: 2 } } })]
           : []),
+        authentication(config.auth),
         express.json({ limit: config.bodyLimitBytes }),
         expressMiddleware(apollo, {
-          context: async ({ req }) =>
+          context: async ({ req, res }) =>
             createContext({
+              caller: callerOf(res),
               reads,
               policy: { batching: config.batching, onBatch: metrics.recordBatch },
               logger,

@@ -15,6 +15,9 @@ export function requestLogPlugin(): ApolloServerPlugin<Context> {
           context.logger.info(
             {
               operationName: operationName ?? null,
+              // Who looked: the token's subject and scopes, never the token.
+              sub: context.caller.sub,
+              scopes: context.caller.scopes,
               durationMs: Math.round(performance.now() - startedAt),
               upstreamCalls: context.upstreamCalls.count,
               errorCodes: errorCodesOf(response),

@@ -33,6 +33,7 @@ describe('starting the server', () => {
   it.each([
     [{ PORT: 'abc' }, /PORT/],
     [{ CONFLUENT_CLOUD_API_KEY: 'ABCDEFGH12345678' }, /CONFLUENT_CLOUD_API_SECRET/],
+    [{ CONFLUENT_CLOUD_API_KEY: 'ABCDEFGH12345678', CONFLUENT_CLOUD_API_SECRET: 'cfltSECRET' }, /needs its callers to authenticate/],
   ])('stops at start with one clear line for %j', async (env, pattern) => {
     const main = startMain(env);
     expect(await main.exited).not.toBe(0);
@@ -57,13 +58,14 @@ describe('starting the server', () => {
         CONFLUENT_CLOUD_API_KEY: simulator.credentials.apiKey,
         CONFLUENT_CLOUD_API_SECRET: simulator.credentials.apiSecret,
         CONFLUENT_API_URL: simulator.url,
+        ROUTER_SECRET: 'router-secret',
       });
       try {
         const url = await waitForUrl(main);
         simulator.log.clear();
         const response = await fetch(`${url}/graphql`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          headers: { 'content-type': 'application/json', 'router-authorization': 'router-secret' },
           body: JSON.stringify({ query: '{ organizations(first: 5) { totalCount nodes { id name } } }' }),
         });
         const body = (await response.json()) as any;

@@ -18,6 +18,7 @@ describe('loadConfig', () => {
       CONFLUENT_CLOUD_API_KEY: 'KEY',
       CONFLUENT_CLOUD_API_SECRET: 'cfltSECRET',
       CONFLUENT_API_URL: 'http://127.0.0.1:9999/',
+      ROUTER_SECRET: 'router-secret',
     });
     expect(config.upstream).toEqual({
       mode: 'confluent',
@@ -59,7 +60,7 @@ describe('loadConfig with CONFLUENT_CLOUD_API_SECRET_FILE', () => {
     return path;
   };
   const secretOf = (env: NodeJS.ProcessEnv) => {
-    const { upstream } = loadConfig({ CONFLUENT_CLOUD_API_KEY: 'KEY', ...env });
+    const { upstream } = loadConfig({ CONFLUENT_CLOUD_API_KEY: 'KEY', AUTH_DISABLED: 'true', ...env });
     return upstream.mode === 'confluent' ? upstream.apiSecret : undefined;
   };
 
@@ -98,6 +99,63 @@ describe('loadConfig with CONFLUENT_CLOUD_API_SECRET_FILE', () => {
     const attempt = () => loadConfig({ CONFLUENT_CLOUD_API_SECRET_FILE: secretFile('no-key', 'cfltFILESECRET\n') });
     expect(attempt).toThrow(/CONFLUENT_CLOUD_API_SECRET_FILE is set but CONFLUENT_CLOUD_API_KEY is not/);
     expect(attempt).not.toThrow(/cfltFILESECRET/);
+  });
+});
+
+describe('loadConfig for authentication', () => {
+  const real = { CONFLUENT_CLOUD_API_KEY: 'KEY', CONFLUENT_CLOUD_API_SECRET: 'cfltSECRET' };
+  const jwt = {
+    JWT_JWKS_URL: 'https://id.example.com/jwks.json',
+    JWT_ISSUER: 'https://id.example.com/',
+    JWT_AUDIENCE: 'confluent-subgraph',
+  };
+
+  it('refuses to serve a real organization to anyone, in one line that says how to choose', () => {
+    const attempt = () => loadConfig(real);
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(
+      /^serving a real organization needs its callers to authenticate: set ROUTER_SECRET .*JWT_JWKS_URL.*AUTH_DISABLED=true/,
+    );
+    expect(attempt).not.toThrow(/cfltSECRET/);
+  });
+
+  it('serves a real organization behind a router secret, tokens, both, or on purpose to anyone', () => {
+    expect(loadConfig({ ...real, ROUTER_SECRET: 'router-secret' }).auth).toEqual({ routerSecret: 'router-secret', jwt: undefined });
+    expect(loadConfig({ ...real, ...jwt }).auth).toEqual({
+      routerSecret: undefined,
+      jwt: { jwksUrl: jwt.JWT_JWKS_URL, issuer: jwt.JWT_ISSUER, audience: jwt.JWT_AUDIENCE },
+    });
+    expect(loadConfig({ ...real, ...jwt, ROUTER_SECRET: 'router-secret' }).auth.routerSecret).toBe('router-secret');
+    expect(loadConfig({ ...real, AUTH_DISABLED: 'true' }).auth).toEqual({ routerSecret: undefined, jwt: undefined });
+  });
+
+  it('leaves the simulator open for exploring', () => {
+    expect(loadConfig({}).auth).toEqual({ routerSecret: undefined, jwt: undefined });
+  });
+
+  it('reads the router secret from a file', () => {
+    const directory = mkdtempSync(join(tmpdir(), 'router-secret-'));
+    const path = join(directory, 'secret');
+    writeFileSync(path, 'from-a-file\n');
+    expect(loadConfig({ ...real, ROUTER_SECRET_FILE: path }).auth.routerSecret).toBe('from-a-file');
+    rmSync(directory, { recursive: true, force: true });
+  });
+
+  it.each([
+    [{ JWT_JWKS_URL: jwt.JWT_JWKS_URL }, /JWT_ISSUER and JWT_AUDIENCE/],
+    [{ JWT_ISSUER: jwt.JWT_ISSUER, JWT_AUDIENCE: jwt.JWT_AUDIENCE }, /without JWT_JWKS_URL/],
+    [{ ...jwt, JWT_JWKS_URL: 'ftp://id.example.com/jwks' }, /^JWT_JWKS_URL:/],
+    [{ AUTH_DISABLED: 'yes' }, /^AUTH_DISABLED:/],
+  ])('rejects an incomplete or odd token setting %j', (env, message) => {
+    expect(() => loadConfig({ ...real, ...env })).toThrow(message);
+  });
+
+  it('refuses an http Confluent URL other than localhost: Basic credentials would go in clear text', () => {
+    const attempt = () => loadConfig({ ...real, ROUTER_SECRET: 'router-secret', CONFLUENT_API_URL: 'http://api.confluent.example' });
+    expect(attempt).toThrow(/^CONFLUENT_API_URL must be https/);
+    expect(loadConfig({ ...real, ROUTER_SECRET: 'router-secret', CONFLUENT_API_URL: 'http://localhost:8080' }).upstream).toMatchObject({
+      apiUrl: 'http://localhost:8080',
+    });
   });
 });
 
