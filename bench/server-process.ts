@@ -29,6 +29,8 @@ const settings = JSON.parse(process.argv[2] ?? '{}') as BenchServerSettings;
 const defaults = loadConfig({ LOG_LEVEL: 'silent', NODE_ENV: process.env.NODE_ENV });
 const config = {
   ...defaults,
+  // Any free port: the benchmark does not scrape.
+  metricsPort: 0,
   ...(settings.cache ? {} : { cache: { kind: 'off' } as const }),
   ...(settings.batching ? {} : { batching: false }),
   ...(settings.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: settings.requestTimeoutMs }),

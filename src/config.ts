@@ -29,6 +29,12 @@ export interface Config {
   production: boolean;
   /** Who may call: checked on every GraphQL request before anything runs. */
   auth: AuthConfig;
+  /** Origins browsers may call from (exact match); empty: no CORS headers at all. */
+  corsOrigins: string[];
+  /** Where Prometheus scrapes `/metrics`: a port of its own, not the GraphQL one. */
+  metricsPort: number;
+  /** GraphiQL on `GET /graphql`: off under NODE_ENV=production unless GRAPHIQL=on. */
+  graphiql: boolean;
 }
 
 export interface AuthConfig {
@@ -89,6 +95,9 @@ const environmentSchema = z.object({
   JWT_ISSUER: optionalString,
   JWT_AUDIENCE: optionalString,
   AUTH_DISABLED: z.preprocess(emptyAsUnset, z.enum(['true', 'false']).default('false')),
+  CORS_ORIGINS: optionalString,
+  METRICS_PORT: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).max(65535).default(9464)),
+  GRAPHIQL: z.preprocess(emptyAsUnset, z.enum(['on', 'off']).optional()),
 });
 
 /** Reads and validates the environment; throws ConfigError naming the first bad variable. */
@@ -131,7 +140,29 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     introspection: env.INTROSPECTION === undefined ? env.NODE_ENV !== 'production' : ['on', 'true'].includes(env.INTROSPECTION),
     production: env.NODE_ENV === 'production',
     auth: authFrom(env, upstream),
+    corsOrigins: corsOriginsFrom(env.CORS_ORIGINS),
+    metricsPort: env.METRICS_PORT,
+    graphiql: env.GRAPHIQL === undefined ? env.NODE_ENV !== 'production' : env.GRAPHIQL === 'on',
   };
+}
+
+/** `https://app.example.com, http://localhost:3000` as exact origins: scheme, host and port, nothing more. */
+function corsOriginsFrom(list: string | undefined): string[] {
+  return (list ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      let origin: string;
+      try {
+        origin = new URL(entry).origin;
+      } catch {
+        throw new ConfigError(`CORS_ORIGINS: ${JSON.stringify(entry)} is not an origin (https://app.example.com)`);
+      }
+      if (origin !== entry.replace(/\/$/, ''))
+        throw new ConfigError(`CORS_ORIGINS: ${JSON.stringify(entry)} is not an origin (https://app.example.com)`);
+      return origin;
+    });
 }
 
 const isLocalhost = (url: URL) => ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);

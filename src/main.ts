@@ -37,8 +37,8 @@ async function main(): Promise<void> {
   const tracerProvider = config.tracing && createOtlpTracerProvider(config.tracing, logger);
   if (config.tracing) logger.info({ serviceName: config.tracing.serviceName }, 'exporting traces over OTLP');
   const server = createServer({ config, upstream, logger, tracerProvider });
-  const { url } = await server.listen(config.port, config.host);
-  logger.info({ url: `${url}/graphql` }, 'subgraph ready; open it in a browser for GraphiQL');
+  const { url, metricsUrl } = await server.listen(config.port, config.host);
+  logger.info({ url: `${url}/graphql`, metrics: `${metricsUrl}/metrics` }, 'subgraph ready');
 
   let draining = false;
   const shutdown = async (signal: string) => {

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import compression from 'compression';
+import cors from 'cors';
 import { constants as zlib } from 'node:zlib';
 import express from 'express';
 import { ApolloServer } from '@apollo/server';
@@ -48,7 +49,8 @@ export interface ServerOptions {
 }
 
 export interface Subgraph {
-  listen(port: number, host?: string): Promise<{ url: string }>;
+  /** Serves GraphQL on `port`, and Prometheus's `/metrics` on the configured metrics port. */
+  listen(port: number, host?: string): Promise<{ url: string; metricsUrl: string }>;
   /** Stops taking requests, lets in-flight ones finish, then closes upstream connections. */
   stop(): Promise<void>;
 }
@@ -118,9 +120,18 @@ export function createServer(options: ServerOptions): Subgraph {
   // An ETag would hash every response (megabytes for a wide query) for a POST no cache revalidates.
   app.set('etag', false);
   app.use(healthRouter(client, sharedCache));
-  app.use(metricsRouter(metrics.registry));
+  // Browsers of the listed origins only; a preflight is answered here, before authentication.
+  if (config.corsOrigins.length > 0) {
+    app.use(
+      GRAPHQL_PATH,
+      cors({ origin: config.corsOrigins, methods: ['GET', 'POST'], allowedHeaders: ['Authorization', 'Content-Type'], maxAge: 600 }),
+    );
+  }
   app.use(allowedMethodsRouter(GRAPHQL_PATH));
-  app.use(graphiqlRouter(GRAPHQL_PATH));
+  if (config.graphiql) app.use(graphiqlRouter(GRAPHQL_PATH));
+  // Metrics on a port of their own, which the GraphQL port's callers need not reach.
+  const metricsApp = express().disable('x-powered-by').use(metricsRouter(metrics.registry));
+  const metricsServer = http.createServer(metricsApp);
 
   let started = false;
   return {
@@ -148,12 +159,10 @@ export function createServer(options: ServerOptions): Subgraph {
         }),
       );
       app.use(jsonErrorHandler(logger));
-      await new Promise<void>((resolve) => httpServer.listen(port, host, resolve));
-      const address = httpServer.address() as AddressInfo;
-      const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-      return { url: `http://${shownHost}:${address.port}` };
+      return { url: await listening(httpServer, port, host), metricsUrl: await listening(metricsServer, config.metricsPort, host) };
     },
     async stop() {
+      metricsServer.close();
       if (started) await apollo.stop();
       else httpServer.close();
       await client.close();
@@ -163,4 +172,14 @@ export function createServer(options: ServerOptions): Subgraph {
       metrics.registry.clear();
     },
   };
+}
+
+async function listening(server: http.Server, port: number, host: string | undefined): Promise<string> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, resolve);
+  });
+  const address = server.address() as AddressInfo;
+  const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return `http://${shownHost}:${address.port}`;
 }

@@ -15,6 +15,8 @@ export interface GraphQLResponse<T = any> {
 /** The real server on a real port, over a simulator that may be shared with other servers. */
 export interface ServerUnderTest {
   url: string;
+  /** Where Prometheus's `/metrics` is served. */
+  metricsUrl: string;
   /** Every log line the server wrote, as raw JSON text. */
   logLines: string[];
   graphql<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
@@ -44,7 +46,7 @@ export async function startServerOver(simulator: Simulator, options: ServerOverr
   const server = createServer({
     // Without the shared cache every request reaches the simulator, so call counts are per request;
     // the cache's own tests turn it on.
-    config: { ...loadConfig({}), requestTimeoutMs: 10_000, cache: { kind: 'off' }, ...options.config },
+    config: { ...loadConfig({}), requestTimeoutMs: 10_000, cache: { kind: 'off' }, metricsPort: 0, ...options.config },
     upstream: {
       apiUrl: simulator.url,
       apiKey: simulator.credentials.apiKey,
@@ -53,7 +55,7 @@ export async function startServerOver(simulator: Simulator, options: ServerOverr
     logger: createLogger('debug', sink),
     tracerProvider: options.tracerProvider,
   });
-  const { url } = await server.listen(0, '127.0.0.1');
+  const { url, metricsUrl } = await server.listen(0, '127.0.0.1');
   const post = async (body: Record<string, unknown>) => {
     const response = await fetch(`${url}/graphql`, {
       method: 'POST',
@@ -64,6 +66,7 @@ export async function startServerOver(simulator: Simulator, options: ServerOverr
   };
   return {
     url,
+    metricsUrl,
     logLines,
     graphql: (query, variables) => post({ query, variables }),
     graphqlDocument: (document, operationName, variables) => post({ query: document, operationName, variables }),

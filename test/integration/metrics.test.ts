@@ -22,9 +22,9 @@ function increase(before: Record<string, number>, after: Record<string, number>)
 describe('GET /metrics', () => {
   let stack: Stack;
   const changeOf = async (act: () => Promise<unknown>) => {
-    const before = await scrape(stack.url);
+    const before = await scrape(stack.metricsUrl);
     await act();
-    const after = await scrape(stack.url);
+    const after = await scrape(stack.metricsUrl);
     return (name: string, labels: Record<string, string> = {}) => valueOf(after, name, labels) - valueOf(before, name, labels);
   };
 
@@ -38,10 +38,10 @@ describe('GET /metrics', () => {
   });
 
   it('counts the flagship’s upstream requests per route exactly as the simulator received them', async () => {
-    const before = await scrape(stack.url);
+    const before = await scrape(stack.metricsUrl);
     const { errors } = await stack.graphqlDocument(FLAGSHIP_DOCUMENT, FLAGSHIP_OPERATION, { period: lastFullMonth() });
     expect(errors).toBeUndefined();
-    const after = await scrape(stack.url);
+    const after = await scrape(stack.metricsUrl);
 
     const counted = increase(
       totalsBy(before, 'confluent_upstream_requests_total', 'route'),
@@ -89,7 +89,7 @@ describe('GET /metrics', () => {
     });
     expect(change('graphql_requests_total', { operation: 'anonymous', outcome: 'error' })).toBe(1);
     expect(change('graphql_requests_total', { operation: 'other', outcome: 'success' })).toBe(1);
-    const text = await (await fetch(`${stack.url}/metrics`)).text();
+    const text = await (await fetch(`${stack.metricsUrl}/metrics`)).text();
     expect(text).not.toContain(longName);
   });
 
@@ -97,15 +97,15 @@ describe('GET /metrics', () => {
     stack.simulator.faults.hang(ENVIRONMENTS);
     const pending = stack.graphql(`{ workspaces(first: 5) { totalCount } }`);
     while (stack.simulator.log.count(ENVIRONMENTS) === 0) await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(valueOf(await scrape(stack.url), 'confluent_upstream_in_flight')).toBe(1);
+    expect(valueOf(await scrape(stack.metricsUrl), 'confluent_upstream_in_flight')).toBe(1);
     stack.simulator.faults.clear();
     expect((await pending).errors).toBeUndefined();
-    expect(valueOf(await scrape(stack.url), 'confluent_upstream_in_flight')).toBe(0);
+    expect(valueOf(await scrape(stack.metricsUrl), 'confluent_upstream_in_flight')).toBe(0);
   });
 
   it('uses Prometheus names and bounded labels, beside the default process metrics', async () => {
     await stack.graphql(`{ workspaces(first: 5) { totalCount nodes { clusters(first: 5) { totalCount } } } }`);
-    const metrics: Scrape = await scrape(stack.url);
+    const metrics: Scrape = await scrape(stack.metricsUrl);
     const ours = [
       ['graphql_requests_total', 'counter'],
       ['graphql_request_duration_seconds', 'histogram'],
@@ -142,9 +142,9 @@ describe('GET /metrics', () => {
   it('keeps a registry per server, so a second server counts only its own requests', async () => {
     const other = await startServerOver(stack.simulator);
     try {
-      const before = await scrape(stack.url);
+      const before = await scrape(stack.metricsUrl);
       await other.graphql(`query OnlyOnTheOtherServer { organizations(first: 1) { totalCount } }`);
-      const [mine, theirs] = [await scrape(stack.url), await scrape(other.url)];
+      const [mine, theirs] = [await scrape(stack.metricsUrl), await scrape(other.metricsUrl)];
       expect(valueOf(theirs, 'graphql_requests_total', { operation: 'OnlyOnTheOtherServer' })).toBe(1);
       expect(valueOf(mine, 'graphql_requests_total', { operation: 'OnlyOnTheOtherServer' })).toBe(0);
       expect(valueOf(mine, 'confluent_upstream_requests_total')).toBe(valueOf(before, 'confluent_upstream_requests_total'));
@@ -167,7 +167,7 @@ describe('cache metrics', () => {
     await stack.graphql(`{ workspaces(first: 3) { totalCount } }`);
     // The first query again: its whole response comes from the cache.
     await stack.graphql(`{ workspaces(first: 5) { totalCount } }`);
-    const metrics = await scrape(stack.url);
+    const metrics = await scrape(stack.metricsUrl);
     expect(valueOf(metrics, 'cache_requests_total', { resource: 'environments', result: 'miss' })).toBe(1);
     expect(valueOf(metrics, 'cache_requests_total', { resource: 'environments', result: 'hit' })).toBe(1);
     expect(valueOf(metrics, 'cache_requests_total', { resource: 'responses', result: 'hit' })).toBe(1);

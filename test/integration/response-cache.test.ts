@@ -33,7 +33,7 @@ describe('kept responses', () => {
     expect(calls).toBeGreaterThan(0);
     expect(stack.simulator.log.count()).toBe(calls);
     expect(again).toEqual(first);
-    const metrics = await scrape(stack.url);
+    const metrics = await scrape(stack.metricsUrl);
     expect(valueOf(metrics, 'cache_requests_total', { resource: 'responses', result: 'hit' })).toBeGreaterThanOrEqual(1);
   });
 
@@ -100,7 +100,7 @@ describe('kept responses', () => {
     const body = `{"query":${JSON.stringify(query)},"variables":{"r":[{"__typename":"Workspace","id":"${id}","note":${deep}}]}}`;
     const send = () => fetch(`${stack.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     const lookups = async () => {
-      const metrics = await scrape(stack.url);
+      const metrics = await scrape(stack.metricsUrl);
       return ['hit', 'miss'].map((result) => valueOf(metrics, 'cache_requests_total', { resource: 'responses', result }));
     };
     const before = await lookups();
