@@ -1,21 +1,11 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import {
-  GraphQLError,
-  Kind,
-  TypeInfo,
-  getArgumentValues,
-  getVariableValues,
-  visit,
-  visitWithTypeInfo,
-  type DocumentNode,
-  type GraphQLSchema,
-  type OperationDefinitionNode,
-} from 'graphql';
+import { GraphQLError, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import type { Context } from '../context.js';
 import { checkPeriod } from '../usage/period.js';
 import { pageSize, parseCursor } from './connections.js';
 import { InvalidInputError } from '../domain-errors.js';
 import { badUserInput } from './errors.js';
+import { forEachFieldArguments } from './field-arguments.js';
 import { checkIdFormat } from './ids.js';
 import { checkRepresentations } from './representations.js';
 
@@ -31,25 +21,13 @@ export function checkArguments(
   operation: OperationDefinitionNode,
   rawVariables: Record<string, unknown>,
 ): void {
-  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables);
-  // Variables that do not coerce are reported by Apollo's own validation; nothing to add here.
-  if (coerced.errors) return;
-  const typeInfo = new TypeInfo(schema);
-  // The operation itself and the fragments (validation has made sure each one is used).
-  const fragments = document.definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION);
-  const checkFields = visitWithTypeInfo(typeInfo, {
-    Field(node) {
-      const field = typeInfo.getFieldDef();
-      if (!field || field.args.length === 0) return;
-      const values = getArgumentValues(field, node, coerced.coerced);
-      if ('first' in values) pageSize(values.first as number | null);
-      if (typeof values.after === 'string') parseCursor(values.after);
-      if (typeof values.id === 'string') checkIdFormat(values.id);
-      if (field.name === '_entities' && Array.isArray(values.representations)) checkRepresentations(schema, values.representations);
-      if (values.period) checkPeriod(values.period as { start: string; end: string });
-    },
+  forEachFieldArguments(schema, document, operation, rawVariables, (field, values) => {
+    if ('first' in values) pageSize(values.first as number | null);
+    if (typeof values.after === 'string') parseCursor(values.after);
+    if (typeof values.id === 'string') checkIdFormat(values.id);
+    if (field.name === '_entities' && Array.isArray(values.representations)) checkRepresentations(schema, values.representations);
+    if (values.period) checkPeriod(values.period as { start: string; end: string });
   });
-  for (const definition of [operation, ...fragments]) visit(definition, checkFields);
 }
 
 export function argumentChecksPlugin(): ApolloServerPlugin<Context> {

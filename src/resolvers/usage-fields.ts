@@ -3,7 +3,9 @@
 import type { UsageDimension, UsageFilter } from '../__generated__/resolvers-types.js';
 import { productOf } from '../catalog/products.js';
 import type { Context } from '../context.js';
+import { GraphQLError } from 'graphql';
 import { paginate, type ConnectionArgs } from '../graphql/connections.js';
+import { ErrorCode } from '../graphql/errors.js';
 import { checkPeriod, monthToDate, type Period } from '../usage/period.js';
 import { LISTS } from './lists.js';
 
@@ -21,13 +23,21 @@ export function usageConnection(
   return paginate(args, LISTS.usage, () => loaders.costs.matching(period, scope, args.filter ?? {}));
 }
 
+/** Groups a summary may have: a year by resource and day would otherwise be tens of thousands. */
+export const MAX_SUMMARY_GROUPS = 10_000;
+
 export async function usageSummary(
   args: { period: PeriodInput; groupBy?: readonly UsageDimension[] | null; filter?: UsageFilter | null },
   scope: UsageFilter,
   { loaders }: Context,
 ) {
   const period = checkPeriod(args.period);
-  return loaders.costs.summary(period, args.groupBy ?? [], scope, args.filter ?? {});
+  const groups = await loaders.costs.summary(period, args.groupBy ?? [], scope, args.filter ?? {});
+  if (groups.length > MAX_SUMMARY_GROUPS) {
+    const message = `Summary groups limit of ${MAX_SUMMARY_GROUPS} exceeded, found ${groups.length}: group by fewer dimensions, or filter or shorten the period.`;
+    throw new GraphQLError(message, { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, limit: 'summaryGroups' } });
+  }
+  return groups;
 }
 
 /** Product codes billed in the period, largest amount first. */

@@ -54,6 +54,7 @@ describe('request limits, at their defaults', () => {
       maxTokens: 5_000,
       maxConnectionCost: 50_000,
       maxEntityRepresentations: 500,
+      maxCostWindows: 24,
     });
   });
 
@@ -170,5 +171,39 @@ describe('request limits, configured', () => {
     expectRefused(await send(stack, '{ users(first: 11) { totalCount } }'), 'connectionCost', /limit of 10 exceeded, found 11:/);
     expectRefused(await send(stack, '{ users { totalCount } }'), 'connectionCost', /found 20:/);
     expectRefused(await send(stack, ENTITIES, { representations: roleRepresentations(3) }), 'entityRepresentations', /limit of 2 exceeded/);
+  });
+});
+
+describe('the cost windows limit', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack();
+  });
+  afterAll(() => stack.close());
+
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  /** `count` aliases of a year-long summary each, every one a day apart: 12 windows each, none shared. */
+  const years = (count: number) =>
+    `{ ${Array.from({ length: count }, (_, index) => `y${index}: usageSummary(period: { start: "${day(-364 + index)}", end: "${day(-1 + index - count)}" }) { amount }`).join(' ')} }`;
+
+  it('refuses twenty one-year periods before any call to the billing API', async () => {
+    expectRefused(await send(stack, years(20)), 'costWindows', /^Cost windows limit of 24 exceeded, found \d+/);
+  });
+
+  it('counts a window shared by several fields once, and runs up to the limit', async () => {
+    const month = `{ start: "${day(-40)}", end: "${day(-10)}" }`;
+    const shared = `{ a: usageSummary(period: ${month}) { amount } b: usage(period: ${month}, first: 1) { totalCount } c: products(period: ${month}) { totalCount } }`;
+    const response = await send(stack, shared);
+    expectAnswered(response);
+    expect(stack.simulator.log.count('GET /billing/v1/costs')).toBeGreaterThan(0);
+    expectAnswered(await send(stack, years(2)));
+  });
+
+  it('refuses a summary with more groups than it may return, on that field alone', async () => {
+    const query = `{ usageSummary(period: { start: "${day(-364)}", end: "${day(0)}" }, groupBy: [RESOURCE, DAY, LINE_TYPE]) { amount } organization { id } }`;
+    const response = await send(stack, query);
+    expect(response.data?.organization).toBeTruthy();
+    expect(response.data?.usageSummary).toBeNull();
+    expect(response.errors?.[0]?.extensions).toEqual({ code: 'QUERY_TOO_COMPLEX', limit: 'summaryGroups' });
   });
 });

@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { getVariableValues, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import type { Context } from '../../context.js';
 import { connectionCost } from './connection-cost.js';
+import { costWindowCount } from './cost-windows.js';
 import { entityRepresentationCount } from './entity-representations.js';
 import type { RequestLimits } from './request-limits.js';
 import { queryTooComplex } from './too-complex.js';
@@ -11,7 +12,7 @@ import { queryTooComplex } from './too-complex.js';
  * so they are checked once the operation is known, not during validation; still before execution.
  */
 export function operationLimitsPlugin(
-  limits: Pick<RequestLimits, 'maxConnectionCost' | 'maxEntityRepresentations'>,
+  limits: Pick<RequestLimits, 'maxConnectionCost' | 'maxEntityRepresentations' | 'maxCostWindows'>,
 ): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
@@ -45,6 +46,14 @@ export function operationLimitsPlugin(
       throw queryTooComplex(
         `Connection cost limit of ${limits.maxConnectionCost} exceeded, found ${cost}: ask for smaller pages (\`first\`) in nested connections.`,
         'connectionCost',
+      );
+    }
+    // Raw variables: the walk coerces them itself.
+    const windows = costWindowCount(schema, document, operation, variables);
+    if (windows > limits.maxCostWindows) {
+      throw queryTooComplex(
+        `Cost windows limit of ${limits.maxCostWindows} exceeded, found ${windows}: each is a call to Confluent's billing API (31 days at most); ask for fewer or shorter periods.`,
+        'costWindows',
       );
     }
   }

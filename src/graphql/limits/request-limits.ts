@@ -17,6 +17,8 @@ export interface RequestLimits {
   maxConnectionCost: number;
   /** `_entities` representations per request. */
   maxEntityRepresentations: number;
+  /** Distinct Costs API windows (≤31 days, each a billing call or more) per request. */
+  maxCostWindows: number;
 }
 
 /** The Apollo Server options that enforce the limits. */
