@@ -13,6 +13,8 @@ export interface Context {
   requestId: string;
   /** Who is calling, as authentication found them. */
   caller: Caller;
+  /** Whether the caller's scopes let it read `Type.field`: reads started ahead of a field check it. */
+  mayRead: (path: string) => boolean;
   logger: Logger;
   /** Aborts every upstream call of this request once its deadline has passed. */
   signal: AbortSignal;
@@ -36,6 +38,7 @@ export function requestIdOf(header: string | undefined): string {
 
 export function createContext(input: {
   caller: Caller;
+  mayRead: (path: string) => boolean;
   reads: ConfluentReads;
   policy: LoaderPolicy;
   logger: Logger;
@@ -53,6 +56,7 @@ export function createContext(input: {
   return {
     requestId,
     caller: input.caller,
+    mayRead: input.mayRead,
     logger,
     signal,
     deadlineAt,

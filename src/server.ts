@@ -35,6 +35,8 @@ import { metricsRouter } from './observability/metrics-route.js';
 import { tracingPlugin } from './observability/tracing-plugin.js';
 import { requestLogPlugin } from './graphql/request-log-plugin.js';
 import { resolvers } from './resolvers/index.js';
+import { typeOfNodeId } from './resolvers/node.js';
+import { fieldAccess, scopedResolvers } from './graphql/scopes.js';
 import { loadTypeDefs } from './schema.js';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -83,8 +85,10 @@ export function createServer(options: ServerOptions): Subgraph {
   const app = express();
   const httpServer = http.createServer(app);
   const limits = requestLimitOptions(config.limits);
+  const typeDefs = loadTypeDefs();
+  const mayRead = fieldAccess(typeDefs);
   const apollo = new ApolloServer<Context>({
-    schema: buildSubgraphSchema({ typeDefs: loadTypeDefs(), resolvers }),
+    schema: buildSubgraphSchema({ typeDefs, resolvers: scopedResolvers(typeDefs, resolvers, typeOfNodeId) }),
     formatError,
     // Compact JSON: Apollo's default pretty-prints, which doubles the size of large responses.
     stringifyResult: responses?.stringifyResult ?? ((result) => JSON.stringify(result)),
@@ -147,15 +151,18 @@ export function createServer(options: ServerOptions): Subgraph {
         authentication(config.auth),
         express.json({ limit: config.bodyLimitBytes }),
         expressMiddleware(apollo, {
-          context: async ({ req, res }) =>
-            createContext({
-              caller: callerOf(res),
+          context: async ({ req, res }) => {
+            const caller = callerOf(res);
+            return createContext({
+              caller,
+              mayRead: (path) => mayRead(caller.scopes, path),
               reads,
               policy: { batching: config.batching, onBatch: metrics.recordBatch },
               logger,
               requestTimeoutMs: config.requestTimeoutMs,
               requestId: req.get('x-request-id'),
-            }),
+            });
+          },
         }),
       );
       app.use(jsonErrorHandler(logger));

@@ -55,8 +55,8 @@ export class ResponseCache {
   }
 
   /**
-   * The key of a query with everything that changes its response: the document, the operation and
-   * the variables (the credential is the cache's namespace). None for mutations, for requests whose
+   * The key of a query with everything that changes its response: the document, the operation, the
+   * caller's scopes and the variables (the credential is the cache's namespace). None for mutations, for requests whose
    * router asks for a trace of their execution, and for variables too deep to write out.
    */
   #keyOf(request: GraphQLRequestContext<Context>): string | undefined {
@@ -68,8 +68,10 @@ export class ResponseCache {
     } catch {
       return undefined;
     }
+    // The caller's scopes change which fields answer: callers with other scopes get other responses.
+    const scopes = request.contextValue.caller.scopes;
     const hash = createHash('sha256')
-      .update(JSON.stringify([request.queryHash, request.request.operationName ?? null]))
+      .update(JSON.stringify([request.queryHash, request.request.operationName ?? null, scopes ? [...scopes].sort() : null]))
       .update(variables)
       .digest('base64url');
     return this.#cache.keyOf(['response', hash]);

@@ -19,12 +19,18 @@ const TYPE_OF_ID_PREFIX: ReadonlyArray<readonly [string, NodeTypeName]> = [
   ['rb-', 'RoleBinding'],
 ];
 
+/** The type an id names, from its form alone: a role name and a product code look alike, so a role's is Role's. */
+export function typeOfNodeId(id: string): NodeTypeName {
+  if (UUID.test(id)) return 'Organization';
+  return TYPE_OF_ID_PREFIX.find(([prefix]) => id.startsWith(prefix))?.[1] ?? (PRODUCT_CODE.test(id) ? 'Product' : 'Role');
+}
+
 /** `node(id:)`: every id this graph hands out resolves through the same loaders as everything else. */
 export async function resolveNode(id: string, context: Context): Promise<NodeParent | null> {
   const { loaders } = context;
-  if (UUID.test(id)) return loaders.organizations.byId.load(id);
-  const prefixed = TYPE_OF_ID_PREFIX.find(([prefix]) => id.startsWith(prefix))?.[1];
-  switch (prefixed) {
+  switch (typeOfNodeId(id)) {
+    case 'Organization':
+      return loaders.organizations.byId.load(id);
     case 'Workspace':
       return loaders.workspaces.byId.load(id);
     case 'KafkaCluster':
@@ -33,8 +39,10 @@ export async function resolveNode(id: string, context: Context): Promise<NodePar
       return loaders.users.byId.load(id);
     case 'RoleBinding':
       return loaders.roleBindings.byId.load(id);
-    default:
-      return PRODUCT_CODE.test(id) ? productOf(id) : roleByName(id, context);
+    case 'Product':
+      return productOf(id);
+    case 'Role':
+      return roleByName(id, context);
   }
 }
 

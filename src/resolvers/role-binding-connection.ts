@@ -12,10 +12,10 @@ import { LISTS } from './lists.js';
 export function roleBindingConnection(
   args: ConnectionArgs,
   info: GraphQLResolveInfo,
-  { loaders }: Context,
+  { loaders, mayRead }: Context,
   load: () => Promise<readonly RoleBindingRecord[]>,
 ) {
   const connection = paginate(args, LISTS.roleBindings, load);
-  if (connectionNodesSelect(info, 'principal')) loaders.users.prefetchPrincipals();
+  if (mayRead('RoleBinding.principal') && connectionNodesSelect(info, 'principal')) loaders.users.prefetchPrincipals();
   return connection;
 }

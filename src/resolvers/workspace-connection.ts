@@ -18,13 +18,14 @@ export function workspaceConnection(args: ConnectionArgs, info: GraphQLResolveIn
   return connection;
 }
 
-function prefetchForWorkspaces(info: GraphQLResolveInfo, { loaders }: Context): void {
+function prefetchForWorkspaces(info: GraphQLResolveInfo, { loaders, mayRead }: Context): void {
   const { schema, fragments, variableValues } = info;
-  const selected = (connection: GraphQLResolveInfo['fieldNodes'], name: string) =>
-    selectedOnNodes(connection, fragments, name).filter((field) => isIncluded(field, variableValues));
+  // Only fields the caller may read: the others fail before they read anything.
+  const selected = (connection: GraphQLResolveInfo['fieldNodes'], name: string, path: string) =>
+    mayRead(path) ? selectedOnNodes(connection, fragments, name).filter((field) => isIncluded(field, variableValues)) : [];
   const workspaceFields = (schema.getType('Workspace') as GraphQLObjectType).getFields();
   for (const name of USAGE_FIELDS) {
-    for (const field of selected(info.fieldNodes, name)) {
+    for (const field of selected(info.fieldNodes, name, `Workspace.${name}`)) {
       try {
         const { period } = getArgumentValues(workspaceFields[name]!, field, variableValues) as { period: PeriodInput };
         loaders.costs.prefetch(checkPeriod(period));
@@ -33,7 +34,7 @@ function prefetchForWorkspaces(info: GraphQLResolveInfo, { loaders }: Context): 
       }
     }
   }
-  const roleBindings = selected(info.fieldNodes, 'roleBindings');
+  const roleBindings = selected(info.fieldNodes, 'roleBindings', 'Workspace.roleBindings');
   if (roleBindings.length > 0) loaders.roleBindings.prefetch();
-  if (selected(roleBindings, 'principal').length > 0) loaders.users.prefetchPrincipals();
+  if (selected(roleBindings, 'principal', 'RoleBinding.principal').length > 0) loaders.users.prefetchPrincipals();
 }

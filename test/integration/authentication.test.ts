@@ -1,52 +1,14 @@
 // Who may call: the router's shared secret and users' bearer tokens, checked before anything runs,
 // against a JWKS this test serves from keys it generates. A refused request gets 401 with
 // UNAUTHENTICATED and costs no upstream call.
-import { once } from 'node:events';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair, SignJWT, UnsecuredJWT, type CryptoKey, type JWK } from 'jose';
+import { UnsecuredJWT } from 'jose';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AuthConfig } from '../../src/config.js';
 import { startSimulator, type Simulator } from '../../src/simulator/index.js';
 import { startServerOver, type ServerUnderTest } from '../helpers/stack.js';
+import { AUDIENCE, ISSUER, jwksServer, jwtAuth as jwtAuthAt, signingKey, token, type SigningKey } from '../helpers/tokens.js';
 
-const ISSUER = 'https://id.example.com/';
-const AUDIENCE = 'confluent-subgraph';
 const QUERY = JSON.stringify({ query: '{ organization { id } }' });
-
-interface SigningKey {
-  kid: string;
-  privateKey: CryptoKey;
-  jwk: JWK;
-}
-
-async function signingKey(kid: string): Promise<SigningKey> {
-  const { privateKey, publicKey } = await generateKeyPair('RS256');
-  return { kid, privateKey, jwk: { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' } };
-}
-
-/** A JWKS endpoint serving whichever keys the test puts in `published`, counting its fetches. */
-async function jwksServer(published: SigningKey[]): Promise<{ server: Server; url: string; fetches: () => number }> {
-  let fetches = 0;
-  const server = createServer((_request, response) => {
-    fetches += 1;
-    response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: published.map((key) => key.jwk) }));
-  });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/jwks.json`, fetches: () => fetches };
-}
-
-function token(key: SigningKey, claims: Record<string, unknown> = {}, setup: (jwt: SignJWT) => SignJWT = (jwt) => jwt): Promise<string> {
-  const jwt = new SignJWT({ scope: 'confluent:inventory:read', ...claims })
-    .setProtectedHeader({ alg: 'RS256', kid: key.kid })
-    .setIssuer(ISSUER)
-    .setAudience(AUDIENCE)
-    .setSubject('user-1')
-    .setIssuedAt()
-    .setExpirationTime('5m');
-  return setup(jwt).sign(key.privateKey);
-}
 
 describe('authentication', () => {
   let simulator: Simulator;
@@ -74,7 +36,7 @@ describe('authentication', () => {
     servers.push(server);
     return server;
   }
-  const jwtAuth = (): AuthConfig => ({ jwt: { jwksUrl: jwks.url, issuer: ISSUER, audience: AUDIENCE } });
+  const jwtAuth = (): AuthConfig => jwtAuthAt(jwks.url);
 
   async function post(server: ServerUnderTest, headers: Record<string, string>) {
     simulator.log.clear();
