@@ -1,6 +1,8 @@
 // A generated catalogue of bad HTTP requests to /graphql: malformed bodies, wrong content types and
 // methods, wrong variables, bad enum values, ids, cursors and dates, and operations over the limits.
+import { Kind, parse, print, type OperationDefinitionNode } from 'graphql';
 import { encodeCursor } from '../../src/graphql/connections.js';
+import { EXAMPLE_OPERATIONS } from '../../src/http/example-operations.js';
 import { aliasedIds, directives, queryOfDepth, rootFields, tokens } from './limit-queries.js';
 
 export interface BadRequest {
@@ -12,6 +14,8 @@ export interface BadRequest {
   body?: string | Uint8Array;
   /** Set on the few that can only be refused while executing; every other one is refused before. */
   executes?: boolean;
+  /** Hostile but well-formed: it may be served (with no data, say) rather than refused. */
+  mayBeServed?: boolean;
 }
 
 const JSON_HEADERS = { 'content-type': 'application/json' };
@@ -371,7 +375,86 @@ const getRequests: BadRequest[] = (
   ] as Array<[string, Record<string, string>]>
 ).map(([search, headers], i) => ({ name: `GET #${i}`, method: 'GET', search: `?${search}`, headers }));
 
+/** Values meant to break whatever takes them: sizes, nesting, encodings, paths and wrong types. */
+const HOSTILE_VALUES: Array<[string, unknown]> = [
+  ['empty', ''],
+  ['100,000 characters', 'x'.repeat(100_000)],
+  ['nested 1,000 deep', JSON.parse(`${'['.repeat(1_000)}1${']'.repeat(1_000)}`)],
+  ['a deep object', JSON.parse(`${'{"a":'.repeat(500)}1${'}'.repeat(500)}`)],
+  ['unicode', 'e\u0301\u202e😀\uFFFF'],
+  ['a lone surrogate', '\uD800'],
+  ['NUL', 'u-\u0000'],
+  ['a path', '../../iam/v2/api-keys'],
+  ['an encoded path', '..%2F..%2Fiam%2Fv2%2Fapi-keys'],
+  ['a query string', 'env-1?page_size=1000&crn_pattern=*'],
+  ['a fragment', 'u-1#frag'],
+  ['CRLF', 'u-1\r\nX-Injected: 1'],
+  ['markup', '<img src=x onerror=alert(1)>'],
+  ['SQL', "' OR '1'='1"],
+  ['a template', '${process.env.CONFLUENT_CLOUD_API_SECRET}'],
+  ['zero', 0],
+  ['a negative number', -1],
+  ['a huge number', 1e308],
+  ['a fraction', 0.5],
+  ['true', true],
+  ['an object', { id: 'u-1' }],
+  ['an array', ['u-1']],
+  ['null', null],
+  ['a date-like string', '2026-13-45'],
+  ['a period the wrong way round', { start: isoDay(-1), end: isoDay(-30) }],
+  ['a period of ten years', { start: isoDay(-3_650), end: isoDay(-1) }],
+];
+
+/** A valid value for each variable type of the contract's operations, so only one variable is hostile at a time. */
+const VALID_BY_TYPE: Record<string, unknown> = {
+  'DateRangeInput!': { start: isoDay(-31), end: isoDay(-1) },
+  'Int!': 5,
+  'ID!': 'env-1',
+  '[_Any!]!': [{ __typename: 'Workspace', id: 'env-1' }],
+};
+
+/** Every variable of every operation GraphiQL offers (the contract's), each hostile value in turn. */
+const hostileArguments: BadRequest[] = parse(EXAMPLE_OPERATIONS)
+  .definitions.filter((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION)
+  .flatMap((operation) => {
+    const definitions = operation.variableDefinitions ?? [];
+    const valid = Object.fromEntries(
+      definitions.map((definition) => [definition.variable.name.value, VALID_BY_TYPE[print(definition.type)]]),
+    );
+    return definitions.flatMap((definition) =>
+      HOSTILE_VALUES.map(([label, value]) => ({
+        ...graphql(`${operation.name?.value} with $${definition.variable.name.value} ${label}`, print(operation), {
+          ...valid,
+          [definition.variable.name.value]: value,
+        }),
+        mayBeServed: true,
+      })),
+    );
+  });
+
+/** Representations with bad keys, and batches, beside the ones above. */
+const hostileEntities = HOSTILE_VALUES.flatMap(([label, value]) =>
+  ['User', 'RoleBinding', 'Workspace', 'KafkaCluster', 'Organization', 'Product', 'Role'].map((typename) => ({
+    ...graphql(`_entities ${typename} with an id ${label}`, 'query ($r: [_Any!]!) { _entities(representations: $r) { __typename } }', {
+      r: [{ __typename: typename, id: value }],
+    }),
+    // An id of the right form that names nothing: found to be nothing, not refused.
+    mayBeServed: value === '2026-13-45',
+  })),
+);
+
+const hostileGets = HOSTILE_VALUES.filter(([, value]) => typeof value === 'string').map(([label, value]) => ({
+  name: `GET node with an id ${label}`,
+  method: 'GET',
+  search: `?query=${encodeURIComponent('query ($id: ID!) { node(id: $id) { id } }')}&variables=${encodeURIComponent(JSON.stringify({ id: value }))}`,
+  headers: { 'apollo-require-preflight': 'true' },
+  mayBeServed: true,
+}));
+
 export const BAD_REQUESTS: BadRequest[] = [
+  ...hostileArguments,
+  ...hostileEntities,
+  ...hostileGets,
   ...malformedJson,
   ...contentTypes,
   ...encodings,
