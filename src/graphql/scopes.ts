@@ -86,11 +86,13 @@ export function scopedResolvers<R extends object>(
 ): R {
   const { types, fields } = scopeRequirements(typeDefs);
   const scoped: Resolvers = Object.fromEntries(Object.entries(resolvers).map(([type, map]) => [type, { ...map }]));
+  const assertAllowed = ({ caller }: Context, requirement: ScopeRequirement): void => {
+    if (caller.scopes !== undefined && !allows(caller.scopes, requirement)) throw forbidden(requirement);
+  };
   const check =
     <A extends unknown[], T>(requirement: ScopeRequirement, resolve: (...args: A) => T, contextAt: number) =>
     (...args: A): T => {
-      const { caller } = args[contextAt] as Context;
-      if (caller.scopes !== undefined && !allows(caller.scopes, requirement)) throw forbidden(requirement);
+      assertAllowed(args[contextAt] as Context, requirement);
       return resolve(...args);
     };
   for (const [path, requirement] of fields) {
@@ -114,8 +116,7 @@ export function scopedResolvers<R extends object>(
   const node = scoped.Query?.node as GraphQLFieldResolver<unknown, Context, { id: string }> | undefined;
   if (node) {
     scoped.Query!.node = (parent: unknown, args: { id: string }, context: Context, info: GraphQLResolveInfo) => {
-      const requirement = entityRequirement(typeOfNodeId(args.id) ?? '');
-      if (context.caller.scopes !== undefined && !allows(context.caller.scopes, requirement)) throw forbidden(requirement);
+      assertAllowed(context, entityRequirement(typeOfNodeId(args.id) ?? ''));
       return node(parent, args, context, info);
     };
   }

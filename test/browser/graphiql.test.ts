@@ -5,8 +5,10 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleTabs } from '../../src/http/example-tabs.js';
+import { startSimulator, type Simulator } from '../../src/simulator/index.js';
 import { lastFullMonth } from '../helpers/expected.js';
-import { startStack, type Stack } from '../helpers/stack.js';
+import { startServerOver, startStack, type ServerUnderTest, type Stack } from '../helpers/stack.js';
+import { jwksServer, jwtAuth, signingKey, token } from '../helpers/tokens.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
@@ -118,3 +120,60 @@ describe.skipIf(!hasChromium)(
     });
   },
 );
+
+describe.skipIf(!hasChromium)('GraphiQL in headless Chromium, behind bearer tokens', () => {
+  let simulator: Simulator;
+  let jwks: Awaited<ReturnType<typeof jwksServer>>;
+  let server: ServerUnderTest;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    simulator = await startSimulator();
+    const key = await signingKey('key-1');
+    jwks = await jwksServer([key]);
+    server = await startServerOver(simulator, { config: { auth: jwtAuth(jwks.url) } });
+    bearer = await token(key, { scope: 'confluent:inventory:read confluent:directory:read confluent:billing:read' });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+    page = await browser.newPage();
+    await page.goto(`${server.url}/graphql`);
+    await page.locator('.graphiql-execute-button').waitFor();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    jwks?.server.close();
+    await simulator?.close();
+  });
+  let bearer = '';
+
+  /** Puts `text` in the Headers tab's editor, the second of the tool editors. Runs in the page. */
+  function setHeaders(text: string): void {
+    const { document } = globalThis as unknown as {
+      document: { querySelectorAll(selector: string): ArrayLike<{ CodeMirror?: { setValue(value: string): void } }> };
+    };
+    document.querySelectorAll('.graphiql-editor-tool .CodeMirror')[1]?.CodeMirror?.setValue(text);
+  }
+
+  async function run(): Promise<{ data?: unknown; errors?: Array<{ extensions?: { code?: string } }> }> {
+    await page.evaluate(() => {
+      const { document } = globalThis as unknown as {
+        document: { querySelector(selector: string): { CodeMirror?: { setValue(value: string): void } } | null };
+      };
+      document.querySelector('.graphiql-response .CodeMirror')?.CodeMirror?.setValue('');
+    });
+    await page.locator('.graphiql-execute-button').click();
+    await page.waitForFunction(editorText, '.graphiql-response');
+    return JSON.parse(await page.evaluate(editorText, '.graphiql-response'));
+  }
+
+  it('is refused without a token, and runs with one put in its Headers tab', async () => {
+    await page.getByRole('button', { name: 'Headers' }).click();
+    const refused = await run();
+    expect(refused.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    await page.evaluate(setHeaders, JSON.stringify({ Authorization: `Bearer ${bearer}` }));
+    const served = await run();
+    expect(served.errors).toBeUndefined();
+    expect(served.data).toBeTruthy();
+  });
+});
