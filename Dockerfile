@@ -19,7 +19,8 @@ COPY package.json package-lock.json .npmrc ./
 RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
 COPY --from=build /app/dist ./dist
 USER node
-EXPOSE 4000
+# GraphQL, and Prometheus's /metrics (METRICS_PORT).
+EXPOSE 4000 9464
 HEALTHCHECK --interval=15s --timeout=3s --start-period=10s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||4000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 # Without CONFLUENT_CLOUD_API_KEY/SECRET it serves the built-in simulator's demo organization.

@@ -55,6 +55,7 @@ describe('starting the server', () => {
     it('serves that organization through the real-mode path and drains on SIGTERM', async () => {
       const main = startMain({
         PORT: '0',
+        METRICS_PORT: '0',
         CONFLUENT_CLOUD_API_KEY: simulator.credentials.apiKey,
         CONFLUENT_CLOUD_API_SECRET: simulator.credentials.apiSecret,
         CONFLUENT_API_URL: simulator.url,
