@@ -88,7 +88,8 @@ export function createServer(options: ServerOptions): Subgraph {
   const typeDefs = loadTypeDefs();
   const mayRead = fieldAccess(typeDefs);
   const apollo = new ApolloServer<Context>({
-    schema: buildSubgraphSchema({ typeDefs, resolvers: scopedResolvers(typeDefs, resolvers, typeOfNodeId) }),
+    // Scopes come only from tokens: without them, no field has anything to check.
+    schema: buildSubgraphSchema({ typeDefs, resolvers: config.auth.jwt ? scopedResolvers(typeDefs, resolvers, typeOfNodeId) : resolvers }),
     formatError,
     // Compact JSON: Apollo's default pretty-prints, which doubles the size of large responses.
     stringifyResult: responses?.stringifyResult ?? ((result) => JSON.stringify(result)),
