@@ -32,7 +32,7 @@ export interface Context {
  */
 const REQUEST_ID_FORMAT = /^[A-Za-z0-9._:-]{1,128}$/;
 
-export function requestIdOf(header: string | undefined): string {
+function requestIdOf(header: string | undefined): string {
   return header !== undefined && REQUEST_ID_FORMAT.test(header) ? header : randomUUID();
 }
 

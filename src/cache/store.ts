@@ -36,12 +36,12 @@ const sizeOf = (value: unknown): number => Math.max(1, itemSize(value));
 export function createCacheStore(setting: CacheSetting, logger: Logger): CacheStore | undefined {
   if (setting.kind === 'off') return undefined;
   if (setting.kind === 'memory') {
-    // Entries are wrapped because the LRU holds objects only, and a cached response may be null.
-    const lru = new InMemoryLRUCache<{ value: unknown }>({ maxSize: setting.maxBytes, sizeCalculation: (entry) => sizeOf(entry.value) });
+    // The shared cache keeps every value in an entry object (shared-cache.ts), which the LRU holds as it is.
+    const lru = new InMemoryLRUCache<object>({ maxSize: setting.maxBytes, sizeCalculation: sizeOf });
     return {
       store: {
-        get: async (key) => (await lru.get(key))?.value,
-        set: (key, value, options) => lru.set(key, { value }, options),
+        get: (key) => lru.get(key),
+        set: (key, value, options) => lru.set(key, value as object, options),
         delete: (key) => lru.delete(key),
       },
       serializes: false,

@@ -41,7 +41,7 @@ export function allows(scopes: readonly string[], requirement: ScopeRequirement)
 const namedTypeOf = (type: TypeNode): string => (type.kind === Kind.NAMED_TYPE ? type.name.value : namedTypeOf(type.type));
 
 /** What the SDL requires: of each type as a whole, and of each field (its own, its type's and its result's). */
-export function scopeRequirements(typeDefs: DocumentNode): { types: Map<string, ScopeRequirement>; fields: Map<string, ScopeRequirement> } {
+function scopeRequirements(typeDefs: DocumentNode): { types: Map<string, ScopeRequirement>; fields: Map<string, ScopeRequirement> } {
   const types = new Map<string, ScopeRequirement>();
   const definitions = typeDefs.definitions.filter(
     (definition) => definition.kind === Kind.OBJECT_TYPE_DEFINITION || definition.kind === Kind.OBJECT_TYPE_EXTENSION,

@@ -23,7 +23,7 @@ export interface RoleBindingFilter {
   clusterId?: string | null;
 }
 
-export function recordOf(binding: RoleBinding): RoleBindingRecord {
+function recordOf(binding: RoleBinding): RoleBindingRecord {
   return { binding, scope: parseCrn(binding.crn_pattern ?? ''), principal: normalizePrincipal(binding.principal ?? '') };
 }
 
