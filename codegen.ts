@@ -2,12 +2,28 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 
 // Types whose resolvers receive an upstream model; each has a `<Type>Mapper` in mappers.ts, and so
 // do its connection and edge types.
-const LISTED_TYPES = ['Organization', 'User', 'Role', 'RoleBinding', 'Workspace', 'KafkaCluster', 'Product', 'Usage'];
+const LISTED_TYPES = [
+  'Organization',
+  'User',
+  'Role',
+  'RoleBinding',
+  'Workspace',
+  'KafkaCluster',
+  'Product',
+  'Usage',
+  'ApiKey',
+  'IdentityProvider',
+  'IdentityPool',
+  'GroupMapping',
+  'AccessFinding',
+];
 const MAPPED_TYPES = [
   ...LISTED_TYPES.flatMap((type) => [type, `${type}Connection`, `${type}Edge`]),
   'RoleBindingScope',
   'UsageGroup',
   'UsageResource',
+  'ApiKeyResource',
+  'PrincipalActivity',
 ];
 
 const config: CodegenConfig = {

@@ -22,6 +22,7 @@ const layerZones = [
     target: 'src/confluent',
     from: [
       'src/usage',
+      'src/access',
       'src/loaders',
       'src/cache',
       'src/observability',
@@ -37,7 +38,7 @@ const layerZones = [
   },
   {
     target: 'src/cache',
-    from: ['src/loaders', 'src/usage', ...graphqlLayers],
+    from: ['src/loaders', 'src/usage', 'src/access', ...graphqlLayers],
     message:
       'src/cache keeps what Confluent returned and knows nothing of what it means: it must not import loaders, domain code (src/usage) ' +
       'or the GraphQL layers (src/graphql, src/resolvers, src/http, src/__generated__).',
@@ -57,10 +58,10 @@ const layerZones = [
       'GraphQL arguments onto them. Declare the type in the loader instead.',
   },
   {
-    target: ['src/usage', 'src/catalog'],
+    target: ['src/usage', 'src/access', 'src/catalog'],
     from: ['src/loaders', 'src/cache', ...graphqlLayers],
     message:
-      'src/usage and src/catalog are domain code: plain functions and data over the REST types. They must not import ' +
+      'src/usage, src/access and src/catalog are domain code: plain functions and data over the REST types. They must not import ' +
       'loaders, the cache or the GraphQL layers (src/graphql, src/resolvers, src/http, src/__generated__); those import them.',
   },
   {

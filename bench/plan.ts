@@ -35,6 +35,36 @@ export function flagshipPlan(data: SimulatorData, period: { start: string; end: 
   return { fewestCalls, rounds: Math.max(dependencyRounds, Math.ceil(fewestCalls / concurrency)) };
 }
 
+/** Groups (cluster and principal pairs) per page of a Metrics API answer, its maximum. */
+export const METRICS_GROUPS_PER_PAGE = 1_000;
+
+/**
+ * AccessFindings with an activity period over the whole organization: the organization, the binding,
+ * people, service-account, invitation and API-key pages, the identity providers, each provider's
+ * pools, the group mappings, the environment pages and one cluster list per environment; then, on
+ * the Metrics API's host, one query per metric over every cluster, as many pages as its groups
+ * (cluster and principal pairs with traffic) fill. The management calls share `concurrency`
+ * slots; the Metrics queries wait for the cluster lists and run two at a time, one per metric.
+ */
+export function accessReviewPlan(data: SimulatorData, metricsGroups: number, concurrency: number): CallPlan {
+  const environmentPages = pages(data.environments.length);
+  const listings = [
+    1,
+    pages(data.roleBindings.length, ROLE_BINDING_PAGE_SIZE),
+    pages(data.users.length),
+    pages(data.serviceAccounts.length),
+    pages(data.invitations.length),
+    pages(data.apiKeys.length),
+    1 + data.identityProviders.length,
+    1,
+    environmentPages + data.environments.length,
+  ];
+  const managementCalls = listings.reduce((sum, count) => sum + count, 0);
+  const metricsPages = pages(metricsGroups, METRICS_GROUPS_PER_PAGE);
+  const managementRounds = Math.max(environmentPages + 1, pages(data.users.length), Math.ceil(managementCalls / concurrency));
+  return { fewestCalls: managementCalls + 2 * metricsPages, rounds: managementRounds + metricsPages };
+}
+
 /** A query every read of which is in the shared cache: no call. */
 export const CACHED_PLAN: CallPlan = { fewestCalls: 0, rounds: 0 };
 

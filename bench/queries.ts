@@ -21,6 +21,15 @@ export const FLAGSHIP = `query WorkspaceUsageAndAccess($period: DateRangeInput!)
   }
 }`;
 
+/** The contract's AccessFindings, every finding on one page (the benchmark organization has fewer than 100). */
+export const ACCESS_FINDINGS = `query AccessFindings($first: Int!, $after: String, $activityPeriod: DateRangeInput) {
+  accessFindings(first: $first, after: $after, maxKeyAgeDays: 90, activityPeriod: $activityPeriod) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    nodes { id kind severity summary principalId user { id } identityPool { id } groupMapping { id } roleBinding { id } apiKey { id } }
+  }
+}`;
+
 export const SMALL = `query Small { organization { id name } }`;
 
 export const USERS_PAGE = `query UsersPage($after: String) {

@@ -21,6 +21,7 @@ import {
   smallWarm,
   usersByEmail,
   yearByWorkspace,
+  accessReview,
   type BenchContext,
   type ScenarioResult,
 } from './scenarios.js';
@@ -59,6 +60,12 @@ function lastYear(now = new Date()): { start: string; end: string } {
   };
 }
 
+/** The last seven finished days, end exclusive: what the Metrics API still holds. */
+function lastWeek(now = new Date()): { start: string; end: string } {
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  return { start: isoDay(new Date(today - 7 * 86_400_000)), end: isoDay(new Date(today)) };
+}
+
 /**
  * The simulator encodes a page of cost lines the first time it is asked for it and keeps it; the
  * figures are to be the subgraph's, so each period's pages are asked for once before measuring,
@@ -86,6 +93,7 @@ async function main(): Promise<void> {
   const simulator = await startSimulator({ size: SIZE, latencyMs: 0 });
   const period = lastFullMonth();
   const yearPeriod = lastYear();
+  const week = lastWeek();
   await warmSimulator(simulator, [period, yearPeriod]);
   const results: ScenarioResult[] = [];
   const serverProcesses: ServerProcessResult[] = [];
@@ -99,7 +107,7 @@ async function main(): Promise<void> {
   async function onFreshServer(serverKind: ScenarioResult['server'], scenarios: Scenario[]) {
     const naive = serverKind === 'naive';
     const server = await startBenchServer({
-      upstream: { apiUrl: simulator.url, ...simulator.credentials },
+      upstream: { apiUrl: simulator.url, telemetryUrl: simulator.telemetryUrl, ...simulator.credentials },
       cache: serverKind === 'batched + cached',
       batching: !naive,
       // The naive baseline makes thousands of sequential-ish calls; it gets time to finish.
@@ -109,7 +117,8 @@ async function main(): Promise<void> {
     try {
       for (const scenario of scenarios) {
         await server.collectGarbage();
-        const result = await scenario({ simulator, server, serverKind, period, yearPeriod, latencyMs, concurrency: CONCURRENCY });
+        const context = { simulator, server, serverKind, period, yearPeriod, week, latencyMs, concurrency: CONCURRENCY };
+        const result = await scenario(context);
         results.push(result);
         names.push(result.scenario);
         console.log(
@@ -139,10 +148,12 @@ async function main(): Promise<void> {
   await onFreshServer('batched + cached', [yearByWorkspace]);
   await onFreshServer('batched + cached', [allUsersPaged]);
   await onFreshServer('batched + cached', [usersByEmail]);
+  await onFreshServer('batched + cached', [accessReview]);
 
   atLatency(REALISTIC_LATENCY_MS);
   await onFreshServer('batched, cache off', [flagshipCold(5, 5)]);
   await onFreshServer('batched + cached', [yearByWorkspace]);
+  await onFreshServer('batched + cached', [accessReview]);
 
   // The naive baseline at the first latency only: its flagship takes minutes as it is.
   atLatency(LATENCY_MS);

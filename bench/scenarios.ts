@@ -1,7 +1,18 @@
 import type { Simulator } from '../src/simulator/index.js';
 import { checkPeriod, costWindows } from '../src/usage/period.js';
-import { allUsersPlan, CACHED_PLAN, costLinesIn, flagshipPlan, peopleByEmailPlan, yearSummaryPlan, type CallPlan } from './plan.js';
-import { ENTITIES, FLAGSHIP, SMALL, USERS_PAGE, YEAR_BY_WORKSPACE } from './queries.js';
+import { parseDay } from '../src/calendar.js';
+import { readTraffic } from '../src/simulator/index.js';
+import {
+  accessReviewPlan,
+  allUsersPlan,
+  CACHED_PLAN,
+  costLinesIn,
+  flagshipPlan,
+  peopleByEmailPlan,
+  yearSummaryPlan,
+  type CallPlan,
+} from './plan.js';
+import { ACCESS_FINDINGS, ENTITIES, FLAGSHIP, SMALL, USERS_PAGE, YEAR_BY_WORKSPACE } from './queries.js';
 import type { BenchResponse, BenchServer } from './server-handle.js';
 import { percentile, round } from './stats.js';
 
@@ -36,6 +47,8 @@ export interface BenchContext {
   period: { start: string; end: string };
   /** The year-long summary's period: from one year back, as far as the Costs API allows, to today. */
   yearPeriod: { start: string; end: string };
+  /** The last seven finished days: what the Metrics API holds. */
+  week: { start: string; end: string };
   latencyMs: number;
   concurrency: number;
 }
@@ -206,6 +219,38 @@ export const usersByEmail = (context: BenchContext) => {
   const representations = context.simulator.data.users.slice(0, 200).map((user) => ({ __typename: 'User', email: user.email }));
   return measure(context, '_entities: 200 users by email, cold', peopleByEmailPlan(context.simulator.data), () =>
     sequential(1, () => context.server.graphql(ENTITIES, { representations })),
+  );
+};
+
+export const ACCESS_REVIEW = 'access review with last week’s activity';
+
+/**
+ * The contract's AccessFindings over the whole organization with last week's Kafka traffic, as the
+ * first request of a new server: every listing and the Metrics API's queries read cold. The answer
+ * must hold findings of the kinds the organization is made to have, inactivity included.
+ */
+export const accessReview = (context: BenchContext) => {
+  const { data } = context.simulator;
+  // The Metrics API's groups: (cluster, principal) pairs with traffic in the days it still holds.
+  const range = { fromDay: parseDay(context.week.start)!, toDay: parseDay(context.week.end)! };
+  const groups = new Set(
+    readTraffic(
+      data.traffic,
+      range,
+      data.clusters.map((cluster) => cluster.id),
+    ).map((day) => `${day.clusterId} ${day.principalId}`),
+  );
+  return measure(
+    context,
+    `${ACCESS_REVIEW}, first request of a new process`,
+    accessReviewPlan(data, groups.size, context.concurrency),
+    async () => {
+      const response = await context.server.graphql(ACCESS_FINDINGS, { first: 100, activityPeriod: context.week });
+      const kinds = new Set<string>((response.json().data?.accessFindings?.nodes ?? []).map((finding: { kind: string }) => finding.kind));
+      const failed = response.failed || !kinds.has('INACTIVE_PRINCIPAL') || !kinds.has('API_KEY_OF_DELETED_OWNER');
+      if (failed && !response.failed) console.error(`${ACCESS_REVIEW}: findings of kinds ${[...kinds].join(', ')} only`);
+      return { requests: 1, durations: [response.ms], wallMs: response.ms, errors: failed ? 1 : 0 };
+    },
   );
 };
 

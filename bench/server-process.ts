@@ -6,7 +6,7 @@ import { createServer } from '../src/server.js';
 import { peakMemory } from './peak-memory.js';
 
 export interface BenchServerSettings {
-  upstream: { apiUrl: string; apiKey: string; apiSecret: string };
+  upstream: { apiUrl: string; telemetryUrl: string; apiKey: string; apiSecret: string };
   /** False: the shared cache off (`CACHE=off`). True: the default cache, as configured with no variable set. */
   cache: boolean;
   /** False only for the naive baseline. */

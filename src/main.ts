@@ -8,14 +8,19 @@ import { startSimulator } from './simulator/index.js';
 
 async function upstreamFor(config: Config, logger: Logger) {
   if (config.upstream.mode === 'confluent') {
-    const { apiUrl, apiKey, apiSecret } = config.upstream;
-    logger.info({ apiUrl, apiKey }, 'serving a Confluent Cloud organization');
-    return { upstream: { apiUrl, apiKey, apiSecret }, close: async () => {} };
+    const { apiUrl, telemetryUrl, apiKey, apiSecret } = config.upstream;
+    logger.info({ apiUrl, telemetryUrl, apiKey }, 'serving a Confluent Cloud organization');
+    return { upstream: { apiUrl, telemetryUrl, apiKey, apiSecret }, close: async () => {} };
   }
   const simulator = await startSimulator();
   logger.info({ simulatorUrl: simulator.url }, 'no Confluent credentials set: serving the built-in simulator and its demo organization');
   return {
-    upstream: { apiUrl: simulator.url, apiKey: simulator.credentials.apiKey, apiSecret: simulator.credentials.apiSecret },
+    upstream: {
+      apiUrl: simulator.url,
+      telemetryUrl: simulator.telemetryUrl,
+      apiKey: simulator.credentials.apiKey,
+      apiSecret: simulator.credentials.apiSecret,
+    },
     close: () => simulator.close(),
   };
 }

@@ -43,8 +43,8 @@ export const GRAPHQL_PATH = '/graphql';
 
 export interface ServerOptions {
   config: Config;
-  /** The Confluent Cloud API (or the simulator) and the Cloud API key to read it with. */
-  upstream: { apiUrl: string; apiKey: string; apiSecret: string };
+  /** The Confluent Cloud API and its Metrics API (or the simulator's) and the Cloud API key to read them with. */
+  upstream: { apiUrl: string; telemetryUrl: string; apiKey: string; apiSecret: string };
   logger: Logger;
   /** Where spans go; without one, tracing is off. */
   tracerProvider?: TracerProvider;
@@ -63,6 +63,7 @@ export function createServer(options: ServerOptions): Subgraph {
   const metrics = new Metrics({ upstreamCallsInFlight: (): number => client.callsInFlight });
   const client = new ConfluentClient({
     apiUrl: options.upstream.apiUrl,
+    telemetryUrl: options.upstream.telemetryUrl,
     apiKey: options.upstream.apiKey,
     apiSecret: options.upstream.apiSecret,
     maxConcurrencyPerHost: config.upstreamMaxConcurrency,

@@ -1,4 +1,4 @@
-import type { RequestOptions } from '../confluent/client.js';
+import type { KafkaTrafficQuery, RequestOptions } from '../confluent/client.js';
 import { ROUTES, type Route } from '../confluent/routes.js';
 import type { ConfluentReads } from '../confluent/reads.js';
 import type { Freshness } from './freshness.js';
@@ -59,6 +59,30 @@ export class CachedReads implements ConfluentReads {
     this.#read('costs', ROUTES.costs, [range.startDate, range.endDate], (shared) => this.#upstream.listCosts(range, shared), options, {
       ttlSeconds: costsTtlSeconds(range.endDate),
     });
+  listApiKeys = (options: CachedReadOptions = {}) =>
+    this.#read('api-keys', ROUTES.apiKeys, [], (shared) => this.#upstream.listApiKeys(shared), options);
+  getApiKey = (id: string, options: CachedReadOptions = {}) =>
+    this.#read('api-keys', ROUTES.apiKey, [id], (shared) => this.#upstream.getApiKey(id, shared), options);
+  listIdentityProviders = (options: CachedReadOptions = {}) =>
+    this.#read('identity-providers', ROUTES.identityProviders, [], (shared) => this.#upstream.listIdentityProviders(shared), options);
+  listIdentityPools = (providerId: string, options: CachedReadOptions = {}) =>
+    this.#read(
+      'identity-pools',
+      ROUTES.identityPools,
+      [providerId],
+      (shared) => this.#upstream.listIdentityPools(providerId, shared),
+      options,
+    );
+  listGroupMappings = (options: CachedReadOptions = {}) =>
+    this.#read('group-mappings', ROUTES.groupMappings, [], (shared) => this.#upstream.listGroupMappings(shared), options);
+  queryKafkaTraffic = (query: KafkaTrafficQuery, options: CachedReadOptions = {}) =>
+    this.#read(
+      'kafka-traffic',
+      ROUTES.metricsQuery,
+      [query.metric, [...query.clusterIds].sort(), query.start, query.end],
+      (shared) => this.#upstream.queryKafkaTraffic(query, shared),
+      options,
+    );
 
   /** A call is keyed by its route and its arguments; the route also names it in a waiting caller's error. */
   async #read<T>(

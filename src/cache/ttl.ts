@@ -10,6 +10,12 @@ export type CachedResource =
   | 'service-accounts'
   | 'invitations'
   | 'role-bindings'
+  | 'api-keys'
+  | 'identity-providers'
+  | 'identity-pools'
+  | 'group-mappings'
+  /** Finished days of Kafka traffic from the Metrics API, which no longer change once in. */
+  | 'kafka-traffic'
   | 'costs'
   /** Whole GraphQL responses, kept while every piece of data they were built from is fresh. */
   | 'responses';
@@ -22,6 +28,11 @@ export const TTL_SECONDS: Record<Exclude<CachedResource, 'costs' | 'responses'>,
   'service-accounts': 60,
   invitations: 60,
   'role-bindings': 60,
+  'api-keys': 60,
+  'identity-providers': 300,
+  'identity-pools': 60,
+  'group-mappings': 60,
+  'kafka-traffic': 900,
 };
 
 export const RECENT_COSTS_TTL_SECONDS = 900;

@@ -10,16 +10,41 @@ import { collectItems, pagesOf, type ListPage } from './pagination.js';
 import { Requester, type Logger, type UpstreamCallEvent } from './request.js';
 import { resolveRetryPolicy, type RetryPolicy } from './retry-policy.js';
 import { ROUTES, type QueryValue, type Route, type RouteInput } from './routes.js';
-import type { Cost, Environment, Invitation, KafkaCluster, Organization, RoleBinding, ServiceAccount, User } from './types.js';
+import {
+  nextMetricsPageToken,
+  trafficPointsOf,
+  trafficQueryBody,
+  type KafkaTrafficPoint,
+  type KafkaTrafficQuery,
+  type MetricsPage,
+} from './metrics.js';
+import { RateBudget } from './rate-budget.js';
+import type {
+  ApiKey,
+  Cost,
+  Environment,
+  GroupMapping,
+  IdentityPool,
+  IdentityProvider,
+  Invitation,
+  KafkaCluster,
+  Organization,
+  RoleBinding,
+  ServiceAccount,
+  User,
+} from './types.js';
 
 export type { RequestOptions } from './call-scope.js';
 export type { CostLine } from './cost-lines.js';
+export type { KafkaTrafficPoint, KafkaTrafficQuery } from './metrics.js';
 export type { Logger, UpstreamCallEvent } from './request.js';
 export type { RetryPolicy } from './retry-policy.js';
 
 export interface ConfluentClientOptions {
   /** e.g. https://api.confluent.cloud */
   apiUrl: string;
+  /** The Metrics API's host; default https://api.telemetry.confluent.cloud */
+  telemetryUrl?: string;
   apiKey: string;
   apiSecret: string;
   /** Default 4: Confluent limits concurrency as well as rate. */
@@ -40,41 +65,49 @@ const ROLE_BINDING_PAGE_SIZE = 1_000;
 const COST_PAGE_SIZE = 10_000;
 
 const DEFAULT_USER_AGENT = 'confluent-subgraph';
+const DEFAULT_TELEMETRY_URL = 'https://api.telemetry.confluent.cloud';
+
+// The Metrics API allows 60 queries a minute per IP (NOTES §10): the client keeps under it, and
+// keeps its queries few at once, so that one access review cannot exhaust it for everyone.
+const METRICS_QUERIES_PER_MINUTE = 60;
+const METRICS_CONCURRENCY = 2;
 
 export class ConfluentClient {
-  readonly #transport: HttpTransport;
+  readonly #transports: HttpTransport[];
   readonly #requester: Requester;
+  /** The Metrics API: another host, with rules and a budget of its own. */
+  readonly #telemetry: Requester;
 
   constructor(options: ConfluentClientOptions) {
-    const maxConcurrency = options.maxConcurrencyPerHost ?? 4;
-    this.#transport = new HttpTransport({
-      apiUrl: options.apiUrl,
-      apiKey: options.apiKey,
-      apiSecret: options.apiSecret,
-      userAgent: options.userAgent ?? DEFAULT_USER_AGENT,
-      connections: maxConcurrency,
-      timeouts: {
-        connectMs: options.timeouts?.connectMs ?? 5_000,
-        headersMs: options.timeouts?.headersMs ?? 15_000,
-        bodyMs: options.timeouts?.bodyMs ?? 15_000,
-      },
-    });
-    this.#requester = new Requester({
-      transport: this.#transport,
-      policy: resolveRetryPolicy(options.retry),
-      logger: options.logger,
-      onUpstreamCall: options.onUpstreamCall,
-    });
+    const transportOf = (apiUrl: string, connections: number) =>
+      new HttpTransport({
+        apiUrl,
+        apiKey: options.apiKey,
+        apiSecret: options.apiSecret,
+        userAgent: options.userAgent ?? DEFAULT_USER_AGENT,
+        connections,
+        timeouts: {
+          connectMs: options.timeouts?.connectMs ?? 5_000,
+          headersMs: options.timeouts?.headersMs ?? 15_000,
+          bodyMs: options.timeouts?.bodyMs ?? 15_000,
+        },
+      });
+    const management = transportOf(options.apiUrl, options.maxConcurrencyPerHost ?? 4);
+    const telemetry = transportOf(options.telemetryUrl ?? DEFAULT_TELEMETRY_URL, METRICS_CONCURRENCY);
+    this.#transports = [management, telemetry];
+    const shared = { policy: resolveRetryPolicy(options.retry), logger: options.logger, onUpstreamCall: options.onUpstreamCall };
+    this.#requester = new Requester({ ...shared, transport: management });
+    this.#telemetry = new Requester({ ...shared, transport: telemetry, budget: new RateBudget(METRICS_QUERIES_PER_MINUTE, 60_000) });
   }
 
   /** HTTP requests to Confluent on the wire now, for the in-flight gauge. */
   get callsInFlight(): number {
-    return this.#requester.inFlight;
+    return this.#requester.inFlight + this.#telemetry.inFlight;
   }
 
   /** The low-level path every method goes through: one GET, retried, its JSON body as `T`. */
   get<T>(route: Route, input?: RouteInput, options?: RequestOptions): Promise<T> {
-    return this.#requester.get<T>(route, input, options);
+    return this.#requester.call<T>(route, input, options);
   }
 
   listOrganizations(options?: RequestOptions): Promise<Organization[]> {
@@ -144,14 +177,55 @@ export class ConfluentClient {
     });
   }
 
+  /** Every API key the key may see (no filter: the whole organization's). Never a secret: Confluent shows it once, at creation. */
+  listApiKeys(options?: RequestOptions): Promise<ApiKey[]> {
+    return this.#listAll(ROUTES.apiKeys, {}, PAGE_SIZE, options);
+  }
+
+  getApiKey(id: string, options?: RequestOptions): Promise<ApiKey | null> {
+    return this.#getOrNull(ROUTES.apiKey, { params: { id } }, options);
+  }
+
+  listIdentityProviders(options?: RequestOptions): Promise<IdentityProvider[]> {
+    return this.#listAll(ROUTES.identityProviders, {}, PAGE_SIZE, options);
+  }
+
+  /** There is no organization-wide pool list: pools are listed provider by provider. */
+  listIdentityPools(providerId: string, options?: RequestOptions): Promise<IdentityPool[]> {
+    return this.#listAll(ROUTES.identityPools, {}, PAGE_SIZE, options, undefined, { provider_id: providerId });
+  }
+
+  listGroupMappings(options?: RequestOptions): Promise<GroupMapping[]> {
+    return this.#listAll(ROUTES.groupMappings, {}, PAGE_SIZE, options);
+  }
+
+  /** One metric per day per (cluster, principal) over a batch of clusters, every page of it. */
+  async queryKafkaTraffic(query: KafkaTrafficQuery, options?: RequestOptions): Promise<KafkaTrafficPoint[]> {
+    const body = trafficQueryBody(query);
+    const points: KafkaTrafficPoint[] = [];
+    const seenTokens = new Set<string>();
+    let pageToken: string | undefined;
+    do {
+      // A next page is the same body posted again with the token as a query parameter.
+      const input = { params: { dataset: 'cloud' }, query: { page_token: pageToken }, body };
+      const page = await this.#telemetry.call<MetricsPage>(ROUTES.metricsQuery, input, options);
+      points.push(...trafficPointsOf(page));
+      pageToken = nextMetricsPageToken(page);
+      if (pageToken !== undefined && seenTokens.has(pageToken))
+        throw unexpectedResponseError(ROUTES.metricsQuery, 'a page token came back twice');
+      if (pageToken !== undefined) seenTokens.add(pageToken);
+    } while (pageToken !== undefined);
+    return points;
+  }
+
   /** The cheapest authenticated call; throws a ConfluentError when Confluent cannot be used. */
   async checkReachable(options?: RequestOptions): Promise<void> {
     await this.get(ROUTES.organizations, { query: { page_size: 1 } }, options);
   }
 
   /** Lets calls in flight finish, then closes the connections. */
-  close(): Promise<void> {
-    return this.#transport.close();
+  async close(): Promise<void> {
+    await Promise.all(this.#transports.map((transport) => transport.close()));
   }
 
   /** Every item of a list; `select` makes what is kept of each as its page arrives. */
@@ -161,13 +235,15 @@ export class ConfluentClient {
     pageSize: number,
     options?: RequestOptions,
     select?: (item: T) => U,
+    params?: Record<string, string>,
   ): Promise<U[]> {
     // Next pages asked for from the head of the page before, by page token.
     const started = new Map<string, Promise<ListPage<T>>>();
     const fetchPage = (pageToken: string | undefined): Promise<ListPage<T>> => {
       const early = pageToken === undefined ? undefined : started.get(pageToken);
       if (early) return early;
-      const page = this.#requester.get<ListPage<T>>(route, { query: { ...filters, page_size: pageSize, page_token: pageToken } }, options, {
+      const input = { params, query: { ...filters, page_size: pageSize, page_token: pageToken } };
+      const page = this.#requester.call<ListPage<T>>(route, input, options, {
         onHead: startNextPage,
       });
       if (pageToken !== undefined) started.set(pageToken, page);

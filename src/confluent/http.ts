@@ -1,4 +1,4 @@
-// GETs to the configured host over an undici Pool of keep-alive connections, at most `connections`
+// Calls to the configured host over an undici Pool of keep-alive connections, at most `connections`
 // on the wire at once (Confluent limits concurrency as well as rate); the rest wait their turn. No
 // retries and no error mapping here: this file only sends a request and hands back the whole
 // response, or why there is none.
@@ -38,6 +38,13 @@ export interface CallOptions {
   turn?: Turn;
   /** Shown the start of a successful body as soon as it is in, before the call settles. */
   onHead?: (head: string) => void;
+}
+
+interface WireRequest {
+  method: 'GET' | 'POST';
+  path: string;
+  headers: Record<string, string>;
+  body?: string;
 }
 
 /** Enough of a body for a list envelope's `metadata`, which Confluent writes before the items. */
@@ -93,20 +100,30 @@ export class HttpTransport {
    * `pathAndQuery` is relative to the configured base URL, e.g. `/iam/v2/users?page_size=100`. The
    * call waits for a slot in its turn; an abort while it waits or runs settles it at once.
    */
-  async get(pathAndQuery: string, signal: AbortSignal, options: CallOptions = {}): Promise<WireOutcome> {
+  get(pathAndQuery: string, signal: AbortSignal, options: CallOptions = {}): Promise<WireOutcome> {
+    return this.#send({ method: 'GET', path: this.#basePath + pathAndQuery, headers: this.#headers }, signal, options);
+  }
+
+  /** A POST of a JSON body (the Metrics API's queries), waiting for a slot like a GET. */
+  post(pathAndQuery: string, body: string, signal: AbortSignal, options: CallOptions = {}): Promise<WireOutcome> {
+    const headers = { ...this.#headers, 'content-type': 'application/json' };
+    return this.#send({ method: 'POST', path: this.#basePath + pathAndQuery, headers, body }, signal, options);
+  }
+
+  async #send(request: WireRequest, signal: AbortSignal, options: CallOptions): Promise<WireOutcome> {
     try {
-      return await this.#slots.run(() => this.#onTheWire(this.#basePath + pathAndQuery, signal, options.onHead), signal, options.turn);
+      return await this.#slots.run(() => this.#onTheWire(request, signal, options.onHead), signal, options.turn);
     } catch (error) {
       // Aborted while waiting for a slot.
       return { error, durationMs: 0 };
     }
   }
 
-  async #onTheWire(path: string, signal: AbortSignal, onHead: CallOptions['onHead']): Promise<WireOutcome> {
+  async #onTheWire(request: WireRequest, signal: AbortSignal, onHead: CallOptions['onHead']): Promise<WireOutcome> {
     const startedAt = performance.now();
     this.#inFlight += 1;
     try {
-      const response = await this.#pool.request({ method: 'GET', path, headers: this.#headers, signal });
+      const response = await this.#pool.request({ ...request, signal });
       const successful = response.statusCode >= 200 && response.statusCode <= 299;
       // Decoded chunk by chunk: each chunk is garbage at once, and no copy of the whole body in
       // bytes is made beside its text (a page of costs is megabytes).

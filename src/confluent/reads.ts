@@ -17,4 +17,10 @@ export type ConfluentReads = Pick<
   | 'getRoleBinding'
   | 'listClusters'
   | 'listCosts'
+  | 'listApiKeys'
+  | 'getApiKey'
+  | 'listIdentityProviders'
+  | 'listIdentityPools'
+  | 'listGroupMappings'
+  | 'queryKafkaTraffic'
 >;

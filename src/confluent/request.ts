@@ -1,4 +1,4 @@
-// One logical GET to Confluent: attempts under the per-host concurrency cap, retries as the policy
+// One logical call to Confluent (a GET, or a Metrics API query): attempts under the per-host concurrency cap, retries as the policy
 // decides, and turns every failure into a ConfluentError. Each attempt is reported to the logger
 // and the observability hook.
 
@@ -6,7 +6,8 @@ import { openCallScope, type CallScope, type RequestOptions } from './call-scope
 import { abortError, ConfluentError, responseError, transportError, unexpectedResponseError } from './errors.js';
 import { transportFailureOf, type CallOptions, type HttpResponse, type HttpTransport } from './http.js';
 import { decideRetry, retryReasonOf, type AttemptOutcome, type RetryPolicy, type RetryReason } from './retry-policy.js';
-import { methodOf, pathOf, type Route, type RouteInput } from './routes.js';
+import { isRead, methodOf, pathOf, type Route, type RouteInput } from './routes.js';
+import type { RateBudget } from './rate-budget.js';
 import type { Turn } from './semaphore.js';
 
 /** The part of a pino logger the client uses. */
@@ -34,6 +35,8 @@ export interface RequesterOptions {
   /** Holds the concurrency cap: calls beyond it wait there, in their turn. */
   transport: HttpTransport;
   policy: RetryPolicy;
+  /** Calls a window allows on this host, counted before each attempt. */
+  budget?: RateBudget;
   logger?: Logger;
   onUpstreamCall?: (event: UpstreamCallEvent) => void;
 }
@@ -61,15 +64,18 @@ export class Requester {
   }
 
   /**
-   * GETs `route` and returns its body's parsed JSON, which the caller types. For a page of a list (`listPage`), the transport starts the next page that the
-   * head of the body names while this one is still read, ahead of other waiting calls; the caller
-   * then asks for it by its page token as for any page.
+   * Calls `route` and returns its body's parsed JSON, which the caller types. For a page of a list
+   * (`listPage`), the transport starts the next page that the head of the body names while this one
+   * is still read, ahead of other waiting calls; the caller then asks for it by its page token as
+   * for any page.
    */
-  async get<T>(route: Route, input: RouteInput = {}, options: RequestOptions = {}, listPage?: ListPageCall): Promise<T> {
+  async call<T>(route: Route, input: RouteInput = {}, options: RequestOptions = {}, listPage?: ListPageCall): Promise<T> {
     const { policy } = this.#options;
     const logger = this.#loggerFor(options);
     const path = pathOf(route, input);
-    const method = methodOf(route);
+    // Retried as a read when it changes nothing upstream, whatever its HTTP method.
+    const method = isRead(route) ? 'GET' : methodOf(route);
+    const body = input.body === undefined ? undefined : JSON.stringify(input.body);
     // A next page continues a listing that callers already wait on, so it goes before new calls;
     // the calls of a fan-out go after them.
     const turn: Turn = input.query?.page_token !== undefined ? 'first' : options.fanOut ? 'last' : 'in-turn';
@@ -79,7 +85,10 @@ export class Requester {
       let waitedMs = 0;
       let retryReason: RetryReason | undefined;
       for (let attempt = 1; ; attempt += 1) {
-        const result = await this.#attempt({ route, path, attempt, retryReason, wire }, scope, options);
+        await this.#options.budget?.take(scope.signal).catch(() => {
+          throw abortError(route, scope.abortKind() ?? 'aborted');
+        });
+        const result = await this.#attempt({ route, path, body, attempt, retryReason, wire }, scope, options);
         if (result.ok) return result.value as T;
         if (result.outcome === undefined) throw result.error;
         const context = { method, attempt, waitedMs, now: Date.now(), deadlineAt: options.deadlineAt };
@@ -98,13 +107,15 @@ export class Requester {
   }
 
   async #attempt(
-    call: { route: Route; path: string; attempt: number; retryReason?: RetryReason; wire: CallOptions },
+    call: { route: Route; path: string; body?: string; attempt: number; retryReason?: RetryReason; wire: CallOptions },
     scope: CallScope,
     options: RequestOptions,
   ): Promise<AttemptResult> {
-    const { route, path, attempt, retryReason, wire } = call;
+    const { route, path, body, attempt, retryReason, wire } = call;
+    const { transport } = this.#options;
     // The transport's outcome never rejects; its duration is the time on the wire, without the wait for a slot.
-    const settled = await this.#options.transport.get(path, scope.signal, wire);
+    const settled =
+      body === undefined ? await transport.get(path, scope.signal, wire) : await transport.post(path, body, scope.signal, wire);
     const { durationMs } = settled;
 
     const result = 'response' in settled ? interpretResponse(route, settled.response) : interpretFailure(route, settled.error, scope);

@@ -33,6 +33,8 @@ export type TransportFailure = 'connect-timeout' | 'headers-timeout' | 'body-tim
 export interface RateLimitHeaders {
   'retry-after'?: string;
   'x-ratelimit-reset'?: string;
+  /** The Metrics API's name for it (`rateLimit-reset`). */
+  'ratelimit-reset'?: string;
 }
 
 export type AttemptOutcome =
@@ -99,10 +101,15 @@ export function backoffDelayMs(attempt: number, policy: RetryPolicy, random: Ran
 
 /**
  * How long the server asked us to wait: `Retry-After` (seconds, or an HTTP date), else
- * `X-RateLimit-Reset`, which Confluent sends as seconds from now, not as an epoch.
+ * `X-RateLimit-Reset` (`rateLimit-reset` on the Metrics API), which Confluent sends as seconds from
+ * now, not as an epoch.
  */
 export function rateLimitWaitSeconds(headers: RateLimitHeaders, now: number): number | undefined {
-  return retryAfterSeconds(headers['retry-after'], now) ?? nonNegativeSeconds(headers['x-ratelimit-reset']);
+  return (
+    retryAfterSeconds(headers['retry-after'], now) ??
+    nonNegativeSeconds(headers['x-ratelimit-reset']) ??
+    longestReset(headers['ratelimit-reset'])
+  );
 }
 
 function retryAfterSeconds(value: string | undefined, now: number): number | undefined {
@@ -110,6 +117,12 @@ function retryAfterSeconds(value: string | undefined, now: number): number | und
   if (seconds !== undefined || value === undefined) return seconds;
   const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : Math.max(0, (date - now) / 1000);
+}
+
+/** The Metrics API may send one reset per limit it applies (`"20, 3400"`, repeated headers joined): the call waits for all. */
+function longestReset(value: string | undefined): number | undefined {
+  const seconds = (value ?? '').split(',').map(nonNegativeSeconds);
+  return seconds.every((second) => second !== undefined) ? Math.max(...(seconds as number[])) : undefined;
 }
 
 function nonNegativeSeconds(value: string | undefined): number | undefined {

@@ -13,6 +13,13 @@ export const ROUTES = {
   roleBinding: 'GET /iam/v2/role-bindings/{id}',
   clusters: 'GET /cmk/v2/clusters',
   costs: 'GET /billing/v1/costs',
+  apiKeys: 'GET /iam/v2/api-keys',
+  apiKey: 'GET /iam/v2/api-keys/{id}',
+  identityProviders: 'GET /iam/v2/identity-providers',
+  identityPools: 'GET /iam/v2/identity-providers/{provider_id}/identity-pools',
+  groupMappings: 'GET /iam/v2/sso/group-mappings',
+  /** On the telemetry host. A query reads; it changes nothing. */
+  metricsQuery: 'POST /v2/metrics/{dataset}/query',
 } as const;
 
 export type Route = (typeof ROUTES)[keyof typeof ROUTES];
@@ -24,10 +31,17 @@ export interface RouteInput {
   params?: Record<string, string>;
   /** Query parameters; undefined values are left out. */
   query?: Record<string, QueryValue>;
+  /** Sent as JSON (POST routes only). */
+  body?: unknown;
 }
 
 export function methodOf(route: Route): string {
   return route.slice(0, route.indexOf(' '));
+}
+
+/** Whether a call only reads, so that it may be repeated after a failure that may have reached the server. */
+export function isRead(route: Route): boolean {
+  return methodOf(route) === 'GET' || route === ROUTES.metricsQuery;
 }
 
 /** The path and query string of one call to `route`, e.g. `/iam/v2/users/u-1?page_size=100`. */

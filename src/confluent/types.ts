@@ -138,9 +138,56 @@ export interface ApiKey {
   spec?: {
     display_name?: string;
     description?: string;
+    /** A user, service account or identity pool. */
     owner?: GlobalObjectReference;
     resource?: EnvScopedObjectReference | null;
+    /** Multi-cluster keys name every resource here. */
+    resources?: EnvScopedObjectReference[];
   };
+}
+
+/** identity-provider-v2.yaml: an OAuth identity provider (`op-…`). */
+export interface IdentityProvider {
+  api_version?: string;
+  kind?: string;
+  id: string;
+  metadata?: ObjectMeta;
+  display_name?: string;
+  description?: string;
+  identity_claim?: string;
+  /** ENABLED (open set) */
+  state?: string;
+  issuer?: string;
+  jwks_uri?: string;
+}
+
+/** An identity pool (`pool-…`) of an identity provider. */
+export interface IdentityPool {
+  api_version?: string;
+  kind?: string;
+  id: string;
+  metadata?: ObjectMeta;
+  display_name?: string;
+  description?: string;
+  identity_claim?: string;
+  /** A CEL expression over the token's claims. */
+  filter?: string;
+  principal?: string;
+  state?: string;
+}
+
+/** sso-v2.yaml: an SSO group mapping (`group-…`). */
+export interface GroupMapping {
+  api_version?: string;
+  kind?: string;
+  id: string;
+  metadata?: ObjectMeta;
+  display_name?: string;
+  description?: string;
+  /** A CEL expression over `claims.group`. */
+  filter?: string;
+  principal?: string;
+  state?: string;
 }
 
 export interface Cost {

@@ -324,4 +324,200 @@ export const EXAMPLE_OPERATIONS = /* GraphQL */ `
       sdl
     }
   }
+
+  # An access review of the whole organization, most severe first. With an activity
+  # period, principals with Kafka access but no Kafka traffic are found too (the
+  # Metrics API keeps about the last 7 days).
+  query AccessFindings($first: Int!, $after: String, $activityPeriod: DateRangeInput) {
+    accessFindings(first: $first, after: $after, maxKeyAgeDays: 90, activityPeriod: $activityPeriod) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        id
+        kind
+        severity
+        summary
+        principalId
+        user {
+          id
+        }
+        identityPool {
+          id
+        }
+        groupMapping {
+          id
+        }
+        roleBinding {
+          id
+        }
+        apiKey {
+          id
+        }
+      }
+    }
+  }
+
+  # API keys and their owners (never their secrets); filter by owner or environment.
+  query ApiKeys($first: Int!, $after: String, $ownerId: String, $workspaceId: ID) {
+    apiKeys(first: $first, after: $after, filter: { ownerId: $ownerId, workspaceId: $workspaceId }) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        id
+        name
+        description
+        ownerId
+        owner {
+          id
+          type
+          name
+        }
+        resource {
+          id
+          kind
+          workspace {
+            id
+          }
+          cluster {
+            id
+          }
+        }
+        createdAt
+      }
+    }
+  }
+
+  # Identity providers with their pools, and SSO group mappings, with the roles they hold.
+  query Identities {
+    identityProviders(first: 100) {
+      totalCount
+      nodes {
+        id
+        name
+        issuer
+        state
+        identityPools(first: 100) {
+          totalCount
+          nodes {
+            id
+            name
+            identityClaim
+            filter
+            state
+            roleBindings(first: 100) {
+              totalCount
+              nodes {
+                id
+                role {
+                  name
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    groupMappings(first: 100) {
+      totalCount
+      nodes {
+        id
+        name
+        filter
+        state
+        roleBindings(first: 100) {
+          totalCount
+          nodes {
+            id
+            role {
+              name
+            }
+            scope {
+              level
+            }
+          }
+        }
+      }
+    }
+  }
+
+  # One person's or service account's keys, roles and Kafka traffic: put a u- or sa- id below.
+  query PrincipalAccess($id: ID!, $period: DateRangeInput!) {
+    user(id: $id) {
+      id
+      type
+      name
+      apiKeys(first: 100) {
+        totalCount
+        nodes {
+          id
+          resource {
+            kind
+          }
+          createdAt
+        }
+      }
+      roleBindings(first: 100) {
+        totalCount
+        nodes {
+          id
+          role {
+            name
+          }
+          scope {
+            level
+            crnPattern
+          }
+        }
+      }
+      activity(period: $period) {
+        activeDays
+        lastActiveOn
+        requestBytes
+        responseBytes
+      }
+    }
+  }
+
+  # Who can act on a Kafka cluster (organization, environment and cluster roles) and its keys:
+  # put an lkc- id below.
+  query ClusterAccess($id: ID!) {
+    node(id: $id) {
+      ... on KafkaCluster {
+        id
+        effectiveRoleBindings(first: 100) {
+          totalCount
+          nodes {
+            id
+            principalId
+            principalType
+            role {
+              name
+            }
+            scope {
+              level
+            }
+            identityPool {
+              id
+            }
+            groupMapping {
+              id
+            }
+          }
+        }
+        apiKeys(first: 100) {
+          totalCount
+          nodes {
+            id
+            ownerId
+          }
+        }
+      }
+    }
+  }
 `;

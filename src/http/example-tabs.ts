@@ -11,12 +11,23 @@ export interface ExampleTab {
 
 type Period = ReturnType<typeof lastFullMonth>;
 
+/** The last seven finished days: what the Metrics API still holds. */
+function lastWeek(today: Date): Period {
+  const day = (offset: number) =>
+    new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + offset)).toISOString().slice(0, 10);
+  return { start: day(-7), end: day(0) };
+}
+
 /**
  * Variables each operation runs with as it stands. Ids that differ between organizations are left
  * as placeholders; role names and product codes are the same everywhere.
  */
-function exampleVariables(period: Period): Record<string, Record<string, unknown>> {
+function exampleVariables(period: Period, week: Period): Record<string, Record<string, unknown>> {
   return {
+    AccessFindings: { first: 50, activityPeriod: week },
+    ApiKeys: { first: 20 },
+    PrincipalAccess: { id: 'sa-replace-me', period: week },
+    ClusterAccess: { id: 'lkc-replace-me' },
     WorkspaceUsageAndAccess: { period },
     Users: { first: 20 },
     UserAccess: { id: 'u-replace-me' },
@@ -49,7 +60,7 @@ const OPERATION_TEXTS = (() => {
 
 /** GraphiQL's opening tabs, the flagship first, with periods relative to `today`. */
 export function exampleTabs(today: Date): ExampleTab[] {
-  const variables = exampleVariables(lastFullMonth(today));
+  const variables = exampleVariables(lastFullMonth(today), lastWeek(today));
   return OPERATION_TEXTS.map((tab) => {
     const values = variables[tab.operationName];
     return values ? { ...tab, variables: JSON.stringify(values, null, 2) } : tab;

@@ -1,6 +1,10 @@
 import type { CachedReadOptions } from '../cache/cached-reads.js';
 import type { ConfluentReads } from '../confluent/reads.js';
+import { createAccessFactLoaders } from './access-facts.js';
+import { createApiKeyLoaders } from './api-keys.js';
 import { createCostLoaders } from './costs.js';
+import { createIdentityLoaders } from './identities.js';
+import { createTrafficLoaders } from './traffic.js';
 import type { LoaderPolicy } from './policy.js';
 import { createOrganizationLoaders } from './organizations.js';
 import { createRoleBindingLoaders } from './role-bindings.js';
@@ -12,12 +16,21 @@ import { createClusterLoaders, createWorkspaceLoaders } from './workspaces.js';
 export function createLoaders(client: ConfluentReads, request: CachedReadOptions, policy: LoaderPolicy) {
   const organizations = createOrganizationLoaders(client, request, policy);
   const workspaces = createWorkspaceLoaders(client, request, policy);
+  const clusters = createClusterLoaders(client, request, policy, workspaces.all);
+  const users = createUserLoaders(client, request, policy);
+  const roleBindings = createRoleBindingLoaders(client, request, policy, organizations.current);
+  const apiKeys = createApiKeyLoaders(client, request, policy);
+  const identities = createIdentityLoaders(client, request, policy);
   return {
     organizations,
     workspaces,
-    clusters: createClusterLoaders(client, request, policy, workspaces.all),
-    users: createUserLoaders(client, request, policy),
-    roleBindings: createRoleBindingLoaders(client, request, policy, organizations.current),
+    clusters,
+    users,
+    roleBindings,
+    apiKeys,
+    identities,
+    traffic: createTrafficLoaders(client, request, policy, clusters.all),
+    accessFacts: createAccessFactLoaders({ roleBindings, apiKeys, users, identities }),
     costs: createCostLoaders(client, request, policy),
   };
 }

@@ -89,6 +89,18 @@ export function createRoleBindingLoaders(
     );
   }
 
+  /**
+   * Who can act at a place: bindings at the organization, at the workspace and (for a cluster) at the
+   * cluster itself, not those on resources inside them.
+   */
+  async function effectiveAt(place: { workspaceId?: string; clusterId?: string }): Promise<readonly RoleBindingRecord[]> {
+    return (await bindings.all()).filter(({ scope }) => {
+      if (scope.scopeLevel === 'ORGANIZATION') return true;
+      if (scope.scopeLevel === 'WORKSPACE') return place.workspaceId !== undefined && scope.environmentId === place.workspaceId;
+      return scope.scopeLevel === 'CLUSTER' && place.clusterId !== undefined && scope.clusterId === place.clusterId;
+    });
+  }
+
   return {
     /** Starts the listing that fields will ask for; they report its failures, not this. */
     prefetch: (): void => {
@@ -101,5 +113,6 @@ export function createRoleBindingLoaders(
     ofWorkspace,
     ofCluster,
     matching,
+    effectiveAt,
   };
 }

@@ -141,6 +141,8 @@ export function createUserLoaders(client: ConfluentReads, request: RequestOption
       // Identity pools and group mappings are principals but never Users.
       return null;
     },
+    /** The ids of people whose invitation is pending. */
+    invitedIds: invitedUserIds,
     /** Whether a person's invitation is still pending; read only when a query asks for status. */
     isInvited: async (userId: string) => (await invitedUserIds()).has(userId),
   };

@@ -43,6 +43,14 @@ export function createClusterLoaders(
   return {
     ofWorkspace,
     byId,
+    /** Every cluster of the organization: one list per environment, in parallel. */
+    all: async (): Promise<KafkaCluster[]> => {
+      const lists = await ofWorkspace.loadMany((await allWorkspaces()).map((workspace) => workspace.id));
+      return lists.flatMap((list) => {
+        if (list instanceof Error) throw list;
+        return list;
+      });
+    },
     /** A cluster whose environment is known (from a CRN): only that environment's list is read. */
     inWorkspace: async (environmentId: string, clusterId: string): Promise<KafkaCluster | null> =>
       (await ofWorkspace.load(environmentId)).find((cluster) => cluster.id === clusterId) ?? null,

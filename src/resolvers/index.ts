@@ -1,4 +1,7 @@
 import type { Resolvers } from '../__generated__/resolvers-types.js';
+import { AccessFinding } from './access-finding.js';
+import { ApiKey, ApiKeyResource } from './api-key.js';
+import { GroupMapping, IdentityPool, IdentityProvider } from './identity.js';
 import { KafkaCluster } from './kafka-cluster.js';
 import { Node } from './node.js';
 import { Organization } from './organization.js';
@@ -25,6 +28,12 @@ export const resolvers = {
   Usage,
   UsageGroup,
   UsageResource,
+  ApiKey,
+  ApiKeyResource,
+  IdentityProvider,
+  IdentityPool,
+  GroupMapping,
+  AccessFinding,
   Date,
   DateTime,
 } satisfies Resolvers;

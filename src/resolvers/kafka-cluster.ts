@@ -1,4 +1,5 @@
 import type { KafkaClusterResolvers } from '../__generated__/resolvers-types.js';
+import { apiKeyConnection } from './api-key-connection.js';
 import { roleBindingConnection } from './role-binding-connection.js';
 
 export const KafkaCluster: KafkaClusterResolvers = {
@@ -16,4 +17,9 @@ export const KafkaCluster: KafkaClusterResolvers = {
   },
   roleBindings: (cluster, args, context, info) =>
     roleBindingConnection(args, info, context, () => context.loaders.roleBindings.ofCluster(cluster.id)),
+  effectiveRoleBindings: (cluster, args, context, info) =>
+    roleBindingConnection(args, info, context, () =>
+      context.loaders.roleBindings.effectiveAt({ workspaceId: cluster.spec?.environment?.id, clusterId: cluster.id }),
+    ),
+  apiKeys: (cluster, args, context, info) => apiKeyConnection(args, info, context, () => context.loaders.apiKeys.ofResource(cluster.id)),
 };

@@ -2,6 +2,11 @@
 // by another) and the id that a cursor remembers.
 import type { UsageLine } from '../usage/usage-line.js';
 import type {
+  AccessFindingMapper,
+  ApiKeyMapper,
+  GroupMappingMapper,
+  IdentityPoolMapper,
+  IdentityProviderMapper,
   KafkaClusterMapper,
   OrganizationMapper,
   ProductMapper,
@@ -20,4 +25,9 @@ export const LISTS = {
   clusters: { kind: 'clusters', idOf: (cluster: KafkaClusterMapper) => cluster.id },
   products: { kind: 'products', idOf: (product: ProductMapper) => product.code },
   usage: { kind: 'usage', idOf: (line: UsageLine) => line.id },
+  apiKeys: { kind: 'api-keys', idOf: (key: ApiKeyMapper) => key.id },
+  identityProviders: { kind: 'identity-providers', idOf: (provider: IdentityProviderMapper) => provider.id },
+  identityPools: { kind: 'identity-pools', idOf: (record: IdentityPoolMapper) => record.pool.id },
+  groupMappings: { kind: 'group-mappings', idOf: (mapping: GroupMappingMapper) => mapping.id },
+  accessFindings: { kind: 'access-findings', idOf: (finding: AccessFindingMapper) => finding.id },
 } as const;

@@ -2,7 +2,18 @@
 // it (or a thin wrapper naming which model it is). Codegen's `mappers` point here (codegen.ts).
 import type { ProductRecord } from '../catalog/products.js';
 import type { RoleDefinition } from '../catalog/roles.js';
-import type { Environment, KafkaCluster, Organization } from '../confluent/types.js';
+import type { AccessFindingRecord } from '../loaders/access-facts.js';
+import type { PrincipalActivity } from '../access/traffic.js';
+import type {
+  ApiKey,
+  EnvScopedObjectReference,
+  Environment,
+  GroupMapping,
+  IdentityProvider,
+  KafkaCluster,
+  Organization,
+} from '../confluent/types.js';
+import type { IdentityPoolRecord } from '../loaders/identities.js';
 import type { Connection, Edge } from '../graphql/connections.js';
 import type { RoleBindingRecord } from '../loaders/role-bindings.js';
 import type { DirectoryUser } from '../loaders/users.js';
@@ -47,3 +58,26 @@ export interface UsageResourceMapper {
   id: string;
   name: string | null;
 }
+
+export type ApiKeyMapper = ApiKey;
+export type ApiKeyConnectionMapper = Connection<ApiKeyMapper>;
+export type ApiKeyEdgeMapper = Edge<ApiKeyMapper>;
+export type ApiKeyResourceMapper = EnvScopedObjectReference;
+
+export type IdentityProviderMapper = IdentityProvider;
+export type IdentityProviderConnectionMapper = Connection<IdentityProviderMapper>;
+export type IdentityProviderEdgeMapper = Edge<IdentityProviderMapper>;
+
+export type IdentityPoolMapper = IdentityPoolRecord;
+export type IdentityPoolConnectionMapper = Connection<IdentityPoolMapper>;
+export type IdentityPoolEdgeMapper = Edge<IdentityPoolMapper>;
+
+export type GroupMappingMapper = GroupMapping;
+export type GroupMappingConnectionMapper = Connection<GroupMappingMapper>;
+export type GroupMappingEdgeMapper = Edge<GroupMappingMapper>;
+
+export type AccessFindingMapper = AccessFindingRecord;
+export type AccessFindingConnectionMapper = Connection<AccessFindingMapper>;
+export type AccessFindingEdgeMapper = Edge<AccessFindingMapper>;
+
+export type PrincipalActivityMapper = PrincipalActivity;

@@ -5,9 +5,22 @@ import { PRODUCT_CODE } from './product.js';
 import { roleByName } from './role.js';
 
 type NodeParent = ResolversInterfaceTypes<Record<string, unknown>>['Node'];
-type NodeTypeName = 'Organization' | 'Workspace' | 'KafkaCluster' | 'User' | 'RoleBinding' | 'Role' | 'Product';
+type NodeTypeName =
+  | 'Organization'
+  | 'Workspace'
+  | 'KafkaCluster'
+  | 'User'
+  | 'RoleBinding'
+  | 'Role'
+  | 'Product'
+  | 'ApiKey'
+  | 'IdentityProvider'
+  | 'IdentityPool'
+  | 'GroupMapping';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** An API key's id has no prefix: 16 upper-case letters and digits, which no product code of Confluent's is. */
+export const API_KEY_ID = /^[A-Z0-9]{16}$/;
 
 // Confluent's id prefixes name the entity. A role's id is its name (`CloudClusterAdmin`) and a
 // product's its code (`KAFKA`), which have none.
@@ -17,11 +30,15 @@ const TYPE_OF_ID_PREFIX: ReadonlyArray<readonly [string, NodeTypeName]> = [
   ['u-', 'User'],
   ['sa-', 'User'],
   ['rb-', 'RoleBinding'],
+  ['op-', 'IdentityProvider'],
+  ['pool-', 'IdentityPool'],
+  ['group-', 'GroupMapping'],
 ];
 
 /** The type an id names, from its form alone: a role name and a product code look alike, so a role's is Role's. */
 export function typeOfNodeId(id: string): NodeTypeName {
   if (UUID.test(id)) return 'Organization';
+  if (API_KEY_ID.test(id)) return 'ApiKey';
   return TYPE_OF_ID_PREFIX.find(([prefix]) => id.startsWith(prefix))?.[1] ?? (PRODUCT_CODE.test(id) ? 'Product' : 'Role');
 }
 
@@ -43,18 +60,27 @@ export async function resolveNode(id: string, context: Context): Promise<NodePar
       return productOf(id);
     case 'Role':
       return roleByName(id, context);
+    case 'ApiKey':
+      return loaders.apiKeys.byId.load(id);
+    case 'IdentityProvider':
+      return loaders.identities.providers.byId.load(id);
+    case 'IdentityPool':
+      return loaders.identities.poolById(id);
+    case 'GroupMapping':
+      return loaders.identities.groupMappings.byId.load(id);
   }
 }
 
 /** Which GraphQL type a Node parent is, told by the shape of the model the loaders returned. */
 function typeOfParent(parent: NodeParent): NodeTypeName {
   if ('binding' in parent) return 'RoleBinding';
+  if ('pool' in parent) return 'IdentityPool';
   if ('person' in parent || 'account' in parent) return 'User';
   if ('scopes' in parent) return 'Role';
   if ('code' in parent) return 'Product';
-  if (parent.id.startsWith('lkc-')) return 'KafkaCluster';
-  if (parent.id.startsWith('env-')) return 'Workspace';
-  return 'Organization';
+  // The rest are told apart by their ids' forms; an organization whose id is not a UUID is still one.
+  const type = typeOfNodeId(parent.id);
+  return type === 'Role' || type === 'Product' ? 'Organization' : type;
 }
 
 export const Node: NodeResolvers = {

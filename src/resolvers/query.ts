@@ -4,6 +4,9 @@ import { ROLE_CATALOG } from '../catalog/roles.js';
 import { paginate } from '../graphql/connections.js';
 import { LISTS } from './lists.js';
 import { workspaceConnection } from './workspace-connection.js';
+import { accessFindingConnection } from './access-finding.js';
+import { apiKeyConnection } from './api-key-connection.js';
+import { API_KEY_ID } from './node.js';
 import { resolveNode } from './node.js';
 import { PRODUCT_CODE } from './product.js';
 import { roleByName } from './role.js';
@@ -26,4 +29,11 @@ export const Query: QueryResolvers = {
   product: (_, { id }) => (PRODUCT_CODE.test(id) ? productOf(id) : null),
   usage: (_, args, context) => usageConnection(args, {}, context),
   usageSummary: (_, args, context) => usageSummary(args, {}, context),
+  apiKeys: (_, { filter, ...args }, context, info) =>
+    apiKeyConnection(args, info, context, () => context.loaders.apiKeys.matching(filter ?? {})),
+  apiKey: (_, { id }, { loaders }) => (API_KEY_ID.test(id) ? loaders.apiKeys.byId.load(id) : null),
+  identityProviders: (_, args, { loaders }) => paginate(args, LISTS.identityProviders, loaders.identities.providers.all),
+  identityPools: (_, args, { loaders }) => paginate(args, LISTS.identityPools, loaders.identities.allPools),
+  groupMappings: (_, args, { loaders }) => paginate(args, LISTS.groupMappings, loaders.identities.groupMappings.all),
+  accessFindings: (_, args, context) => accessFindingConnection(args, context),
 };

@@ -1,6 +1,7 @@
 import type { RoleBindingResolvers, RoleBindingScopeResolvers } from '../__generated__/resolvers-types.js';
 import { findRole, roleFromUnknownName } from '../catalog/roles.js';
-import { principalTypeOf, stripPrincipalPrefix } from '../confluent/crn.js';
+import { principalTypeOf } from '../confluent/crn.js';
+import { directoryUserOf, groupMappingOf, identityPoolOf } from './principal-lookup.js';
 
 export const RoleBinding: RoleBindingResolvers = {
   __resolveReference: (reference, { loaders }) => loaders.roleBindings.byId.load(reference.id),
@@ -8,11 +9,9 @@ export const RoleBinding: RoleBindingResolvers = {
   principalId: (record) => record.binding.principal ?? '',
   principalType: (record) => principalTypeOf(record.principal),
   // Identity pools and group mappings are not Users, and a deleted principal has no User left: null.
-  principal: (record, _, { loaders }) => {
-    const id = stripPrincipalPrefix(record.principal);
-    const listed = loaders.users.peek(id);
-    return listed !== undefined ? listed : loaders.users.byId.load(id);
-  },
+  principal: (record, _, context) => directoryUserOf(record.principal, context),
+  identityPool: (record, _, context) => identityPoolOf(record.principal, context),
+  groupMapping: (record, _, context) => groupMappingOf(record.principal, context),
   role: (record) => {
     const name = record.binding.role_name ?? '';
     return findRole(name) ?? roleFromUnknownName(name);

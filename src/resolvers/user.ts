@@ -1,4 +1,6 @@
 import type { UserResolvers } from '../__generated__/resolvers-types.js';
+import { principalActivity } from './activity.js';
+import { apiKeyConnection } from './api-key-connection.js';
 import { roleBindingConnection } from './role-binding-connection.js';
 
 export const User: UserResolvers = {
@@ -18,4 +20,6 @@ export const User: UserResolvers = {
   organization: (_, __, { loaders }) => loaders.organizations.current(),
   roleBindings: (user, args, context, info) =>
     roleBindingConnection(args, info, context, () => context.loaders.roleBindings.ofPrincipal(`User:${user.id}`)),
+  apiKeys: (user, args, context, info) => apiKeyConnection(args, info, context, () => context.loaders.apiKeys.ofOwner(user.id)),
+  activity: (user, { period }, context) => principalActivity(user.id, period, context),
 };

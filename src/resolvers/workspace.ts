@@ -1,6 +1,7 @@
 import type { WorkspaceResolvers } from '../__generated__/resolvers-types.js';
 import { paginate } from '../graphql/connections.js';
 import { LISTS } from './lists.js';
+import { apiKeyConnection } from './api-key-connection.js';
 import { roleBindingConnection } from './role-binding-connection.js';
 import { usageConnection, usageSummary } from './usage-fields.js';
 
@@ -14,6 +15,10 @@ export const Workspace: WorkspaceResolvers = {
   clusters: (environment, args, { loaders }) => paginate(args, LISTS.clusters, () => loaders.clusters.ofWorkspace.load(environment.id)),
   roleBindings: (environment, args, context, info) =>
     roleBindingConnection(args, info, context, () => context.loaders.roleBindings.ofWorkspace(environment.id)),
+  effectiveRoleBindings: (environment, args, context, info) =>
+    roleBindingConnection(args, info, context, () => context.loaders.roleBindings.effectiveAt({ workspaceId: environment.id })),
+  apiKeys: (environment, args, context, info) =>
+    apiKeyConnection(args, info, context, () => context.loaders.apiKeys.matching({ workspaceId: environment.id })),
   usage: (environment, args, context) => usageConnection(args, { workspaceId: environment.id }, context),
   usageSummary: (environment, args, context) => usageSummary(args, { workspaceId: environment.id }, context),
 };

@@ -10,16 +10,22 @@ import { ROUTES } from './routes/index.js';
 import { generateData } from './seed/index.js';
 import { startServer } from './server.js';
 import { deleteEnvironment, deleteServiceAccount, deleteUser, type SimulatorData } from './store.js';
+import { PerAddressRateLimiter, type TelemetryRateLimit } from './telemetry/rate-limit.js';
+import { startTelemetryServer } from './telemetry/server.js';
 
 export type { DatasetSize, SimulatorOptions } from './options.js';
 export type { FaultInjector } from './faults.js';
 export type { RequestLog, RequestLogEntry } from './request-log.js';
 export type { SimulatorData } from './store.js';
-export type { GroupMapping, IdentityPool, IdentityProvider } from './identity-models.js';
+export type { TelemetryRateLimit } from './telemetry/rate-limit.js';
+export { readTraffic, type DayRange, type TrafficDay, type TrafficSeries } from './traffic.js';
+export type { GroupMapping, IdentityPool, IdentityProvider } from '../confluent/types.js';
 
 export interface Simulator {
   /** `http://127.0.0.1:PORT`, the base of the management API. */
   url: string;
+  /** `http://127.0.0.1:PORT`, the base of the Metrics API (api.telemetry.confluent.cloud): another port, same host. */
+  telemetryUrl: string;
   credentials: { apiKey: string; apiSecret: string };
   /** The live store: the server answers from its current state. */
   data: SimulatorData;
@@ -31,6 +37,11 @@ export interface Simulator {
   deleteServiceAccount(serviceAccountId: string): boolean;
   /** Deletes an environment with its clusters, their API keys and the role bindings in it; false if unknown. */
   deleteEnvironment(environmentId: string): boolean;
+  /**
+   * Limits Metrics API requests per client IP, Confluent's 60 a minute unless set; every address
+   * starts on a fresh window. For tests: a tiny budget to see 429s, a large one not to wait.
+   */
+  setTelemetryRateLimit(limit: TelemetryRateLimit): void;
   /** Stops listening and cuts open connections, hanging requests included. */
   close(): Promise<void>;
 }
@@ -55,8 +66,25 @@ export async function startSimulator(options?: SimulatorOptions): Promise<Simula
     resolved.port,
     resolved.host,
   );
+  const telemetryRateLimiter = new PerAddressRateLimiter();
+  const telemetry = await startTelemetryServer(
+    {
+      data,
+      credentials: resolved.credentials,
+      today: resolved.today,
+      latencyMs: resolved.latencyMs,
+      log,
+      faults,
+      rateLimiter: telemetryRateLimiter,
+    },
+    resolved.host,
+  ).catch(async (error: unknown) => {
+    await server.close();
+    throw error;
+  });
   return {
     url: server.url,
+    telemetryUrl: telemetry.url,
     credentials: { ...resolved.credentials },
     data,
     log,
@@ -64,6 +92,9 @@ export async function startSimulator(options?: SimulatorOptions): Promise<Simula
     deleteUser: (userId) => deleteUser(data, userId),
     deleteServiceAccount: (serviceAccountId) => deleteServiceAccount(data, serviceAccountId),
     deleteEnvironment: (environmentId) => deleteEnvironment(data, environmentId),
-    close: () => server.close(),
+    setTelemetryRateLimit: (limit) => telemetryRateLimiter.configure(limit),
+    close: async () => {
+      await Promise.all([server.close(), telemetry.close()]);
+    },
   };
 }

@@ -14,12 +14,13 @@ async function main(): Promise<void> {
   const { apiKey, apiSecret } = simulator.credentials;
   process.stdout.write(
     [
-      `Confluent Cloud simulator listening on ${simulator.url}`,
+      `Confluent Cloud simulator listening on ${simulator.url}, its Metrics API on ${simulator.telemetryUrl}`,
       `  demo API key:    ${apiKey}`,
       `  demo API secret: ${apiSecret}`,
       '',
       'Point the subgraph at it with:',
       `  export CONFLUENT_API_URL=${simulator.url}`,
+      `  export CONFLUENT_TELEMETRY_URL=${simulator.telemetryUrl}`,
       `  export CONFLUENT_CLOUD_API_KEY=${apiKey}`,
       `  export CONFLUENT_CLOUD_API_SECRET=${apiSecret}`,
       '',

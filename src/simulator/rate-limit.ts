@@ -18,7 +18,7 @@ export interface Budget {
 const NOMINAL_LIMIT = 10_000;
 const NOMINAL_WINDOW_SECONDS = 60;
 
-class FixedWindow {
+export class FixedWindow {
   private startedAt = -Infinity; // the first request opens the first window
   private used = 0;
 

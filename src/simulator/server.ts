@@ -39,7 +39,7 @@ export interface RunningServer {
 
 const WWW_AUTHENTICATE = 'Basic error="invalid_key", error_description="The API Key is invalid"';
 
-function isAuthorized(header: string | undefined, credentials: ServerParts['credentials']): boolean {
+export function isAuthorized(header: string | undefined, credentials: ServerParts['credentials']): boolean {
   if (!header?.startsWith('Basic ')) return false;
   const decoded = Buffer.from(header.slice('Basic '.length), 'base64').toString('utf8');
   const separator = decoded.indexOf(':');

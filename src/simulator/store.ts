@@ -4,6 +4,9 @@ import type {
   ApiKey,
   Cost,
   Environment,
+  GroupMapping,
+  IdentityPool,
+  IdentityProvider,
   Invitation,
   KafkaCluster,
   Organization,
@@ -12,7 +15,7 @@ import type {
   User,
 } from '../confluent/types.js';
 import { crnQueryMatches } from './crn-match.js';
-import type { GroupMapping, IdentityPool, IdentityProvider } from './identity-models.js';
+import type { TrafficSeries } from './traffic.js';
 
 /** Served as stored: links (`metadata.self`, `related`) name https://api.confluent.cloud, as Confluent's do. */
 export interface SimulatorData {
@@ -32,6 +35,8 @@ export interface SimulatorData {
   apiKeys: ApiKey[];
   /** Daily cost lines, in date order. */
   costs: Cost[];
+  /** Daily Kafka traffic per cluster and principal over the cost history; read it with readTraffic. */
+  traffic: TrafficSeries[];
 }
 
 function removeWhere<T>(items: T[], doomed: (item: T) => boolean): number {

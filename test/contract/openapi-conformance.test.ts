@@ -1,6 +1,6 @@
 // Every simulator route, checked against Confluent's own OpenAPI specs: real answers (lists,
 // single reads and errors) fetched over HTTP and validated with Ajv against the response schema
-// of that operation. Where a spec contradicts Confluent's observed behaviour, as recorded in
+// of that operation; the Metrics API's query likewise, against its published spec. Where a spec contradicts Confluent's observed behaviour, as recorded in
 // NOTES.md beside the specs, the correction is made below, once, with the reason.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -27,7 +27,10 @@ const SPEC_FILES = [
   'identity-provider-v2.yaml',
   'sso-v2.yaml',
   'billing-v1.public-docs.yaml',
+  'metrics-v2.telemetry-docs.yaml',
 ];
+const TELEMETRY_SPEC = 'metrics-v2.telemetry-docs.yaml';
+const TELEMETRY_QUERY = '/v2/metrics/{dataset}/query';
 
 type Json = Record<string, any>;
 
@@ -128,7 +131,19 @@ class SpecValidators {
 
   validator(template: string, status: number, body: unknown): ValidateFunction {
     const legacy = isObject(body) && 'error_code' in body;
-    const ref = legacy ? 'legacy-error' : this.schemaRef(template, status);
+    return this.compiled(legacy ? 'legacy-error' : this.schemaRef(template, status));
+  }
+
+  /** The Metrics API's query: QueryResponse for 200, ErrorResponse otherwise (its 429 declares no body of its own). */
+  telemetryValidator(status: number): ValidateFunction {
+    const path =
+      status === 200
+        ? pointer('paths', TELEMETRY_QUERY, 'post', 'responses', '200', 'content', 'application/json', 'schema')
+        : pointer('components', 'schemas', 'ErrorResponse');
+    return this.compiled(TELEMETRY_SPEC + path);
+  }
+
+  private compiled(ref: string): ValidateFunction {
     let validate = this.cache.get(ref);
     if (!validate) {
       validate = this.ajv.compile({ $ref: ref });
@@ -229,6 +244,55 @@ const CASES: Case[] = [
   answers(404, 'unknown group mapping', () => '/iam/v2/sso/group-mappings/group-NoSuch'),
 ];
 
+interface TelemetryCase {
+  name: string;
+  status: number;
+  body(simulator: Simulator): Json;
+  arrange?(simulator: Simulator): void;
+  unauthenticated?: boolean;
+}
+
+const trafficQuery = (s: Simulator, overrides: Json = {}): Json => ({
+  aggregations: [{ metric: 'io.confluent.kafka.server/request_bytes', agg: 'SUM' }],
+  filter: { op: 'OR', filters: s.data.clusters.map((cluster) => ({ field: 'resource.kafka.id', op: 'EQ', value: cluster.id })) },
+  group_by: ['resource.kafka.id', 'metric.principal_id'],
+  granularity: 'P1D',
+  intervals: ['2026-10-08T00:00:00Z/2026-10-15T00:00:00Z'],
+  ...overrides,
+});
+
+const TELEMETRY_CASES: TelemetryCase[] = [
+  { name: 'flat rows by cluster and principal', status: 200, body: (s) => trafficQuery(s, { limit: 1000 }) },
+  { name: 'a page with a next token', status: 200, body: (s) => trafficQuery(s, { limit: 2 }) },
+  { name: 'grouped points', status: 200, body: (s) => trafficQuery(s, { format: 'GROUPED' }) },
+  { name: 'one series without group_by', status: 200, body: (s) => trafficQuery(s, { group_by: undefined }) },
+  { name: 'one bucket under ALL', status: 200, body: (s) => trafficQuery(s, { granularity: 'ALL', group_by: ['metric.principal_id'] }) },
+  { name: 'no resource filter', status: 400, body: (s) => trafficQuery(s, { filter: undefined }) },
+  {
+    name: 'an unknown metric',
+    status: 400,
+    body: (s) => trafficQuery(s, { aggregations: [{ metric: 'io.confluent.kafka.server/nothing' }] }),
+  },
+  { name: 'unauthenticated', status: 401, body: (s) => trafficQuery(s), unauthenticated: true },
+  {
+    name: 'no cluster of the organization',
+    status: 403,
+    body: (s) => trafficQuery(s, { filter: { field: 'resource.kafka.id', op: 'EQ', value: 'lkc-nosuch' } }),
+  },
+  {
+    name: 'rate limited',
+    status: 429,
+    body: (s) => trafficQuery(s),
+    arrange: (s) => s.faults.rateLimit({ route: `POST ${TELEMETRY_QUERY}`, times: 1, retryAfterSeconds: 5 }),
+  },
+  {
+    name: 'unavailable',
+    status: 503,
+    body: (s) => trafficQuery(s),
+    arrange: (s) => s.faults.serverErrors({ route: `POST ${TELEMETRY_QUERY}`, times: 1 }),
+  },
+];
+
 const router = new Router(ROUTES);
 
 /** The route template a request path belongs to, as the simulator's router sees it. */
@@ -273,6 +337,23 @@ describe.skipIf(!specsPresent)(suiteName, () => {
     expect(response.status).toBe(entry.status);
     if (entry.status === 200 && Array.isArray(body.data)) expect(body.data.length).toBeGreaterThan(0);
     const validate = validators.validator(templateOf(path), entry.status, body);
+    const valid = validate(body);
+    expect(valid ? [] : validate.errors?.slice(0, 5)).toEqual([]);
+  });
+
+  it.each(TELEMETRY_CASES.map((entry) => [entry.name, entry] as const))('Metrics API query: %s', async (_name, entry) => {
+    entry.arrange?.(simulator);
+    const { apiKey, apiSecret } = simulator.credentials;
+    const authorization = `Basic ${Buffer.from(`${apiKey}:${apiSecret}`).toString('base64')}`;
+    const response = await fetch(`${simulator.telemetryUrl}/v2/metrics/cloud/query`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(!entry.unauthenticated && { authorization }) },
+      body: JSON.stringify(entry.body(simulator)),
+    });
+    const body = (await response.json()) as Json;
+    expect(response.status).toBe(entry.status);
+    if (entry.status === 200) expect(body.data.length).toBeGreaterThan(0);
+    const validate = validators.telemetryValidator(entry.status);
     const valid = validate(body);
     expect(valid ? [] : validate.errors?.slice(0, 5)).toEqual([]);
   });

@@ -49,6 +49,7 @@ export async function startServerOver(simulator: Simulator, options: ServerOverr
     config: { ...loadConfig({}), requestTimeoutMs: 10_000, cache: { kind: 'off' }, metricsPort: 0, ...options.config },
     upstream: {
       apiUrl: simulator.url,
+      telemetryUrl: simulator.telemetryUrl,
       apiKey: simulator.credentials.apiKey,
       apiSecret: options.apiSecret ?? simulator.credentials.apiSecret,
     },

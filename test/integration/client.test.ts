@@ -38,6 +38,7 @@ function clientWith(overrides: Partial<ConfluentClientOptions> = {}): { client: 
   const events: StampedEvent[] = [];
   const client = new ConfluentClient({
     apiUrl: simulator.url,
+    telemetryUrl: simulator.telemetryUrl,
     apiKey: simulator.credentials.apiKey,
     apiSecret: simulator.credentials.apiSecret,
     // Short backoff keeps the suite fast; server-requested waits are still honoured in full.

@@ -18,7 +18,7 @@ describe('a stopped server', () => {
     const released = new WeakRef(config);
     let server: ReturnType<typeof createServer> | undefined = createServer({
       config,
-      upstream: { apiUrl: simulator.url, ...simulator.credentials },
+      upstream: { apiUrl: simulator.url, telemetryUrl: simulator.telemetryUrl, ...simulator.credentials },
       logger: createLogger('silent'),
     });
     const { url } = await server.listen(0, '127.0.0.1');

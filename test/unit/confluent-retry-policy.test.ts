@@ -43,6 +43,12 @@ describe('rate limits (429)', () => {
     expect(rateLimitWaitSeconds({ 'retry-after': 'soon', 'x-ratelimit-reset': '4' }, NOW)).toBe(4);
   });
 
+  it("reads the Metrics API's rateLimit-reset, waiting for the longest of the limits it names", () => {
+    expect(rateLimitWaitSeconds({ 'ratelimit-reset': '12' }, NOW)).toBe(12);
+    expect(rateLimitWaitSeconds({ 'ratelimit-reset': '12, 3400' }, NOW)).toBe(3400);
+    expect(rateLimitWaitSeconds({ 'ratelimit-reset': '12, soon' }, NOW)).toBeUndefined();
+  });
+
   it('backs off when the server names no wait', () => {
     const decision = decideRetry(status(429), { ...firstAttempt, attempt: 2 }, policy, half);
     expect(decision).toEqual({ retry: true, delayMs: 250 });

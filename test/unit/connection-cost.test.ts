@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { Kind, parse, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { connectionCost } from '../../src/graphql/limits/connection-cost.js';
+import { connectionCost, PARTITION_CAP } from '../../src/graphql/limits/connection-cost.js';
 import { loadConfig } from '../../src/config.js';
 import { loadTypeDefs } from '../../src/schema.js';
 
@@ -33,6 +33,20 @@ describe('connectionCost', () => {
       usage(period: $period, first: 3) { totalCount }
     } } }`;
     expect(costOf(query, { period: { start: '2026-01-01', end: '2026-02-01' } })).toBe(10 + 50 + 100 + 30);
+  });
+
+  it('stops a connection that partitions one organization-wide list at the cap, and multiplies what it selects by that', () => {
+    // 100 providers, 100 × 100 pools (each pool is one provider's), their bindings capped, then each binding's role.
+    const query =
+      '{ identityProviders(first: 100) { nodes { identityPools(first: 100) { nodes { roleBindings(first: 100) { nodes { id } } } } } } }';
+    expect(costOf(query)).toBe(100 + PARTITION_CAP + PARTITION_CAP);
+    // Workspaces' clusters are not a partition here: counted in full.
+    expect(costOf('{ workspaces(first: 100) { nodes { clusters(first: 100) { totalCount } } } }')).toBe(100 + 10_000);
+    expect(
+      costOf(
+        '{ users(first: 100) { nodes { roleBindings(first: 100) { nodes { scope { cluster { roleBindings(first: 3) { totalCount } } } } } } } }',
+      ),
+    ).toBe(100 + PARTITION_CAP + 3 * PARTITION_CAP);
   });
 
   it('reads first from variables', () => {

@@ -1,7 +1,7 @@
 // The demo organization the simulator generates: deterministic, realistic in shape, and carrying
 // the awkward cases the subgraph must handle (stragglers, idle principals, resourceless costs).
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Cost } from '../../src/confluent/types.js';
+import type { ApiKey, Cost } from '../../src/confluent/types.js';
 import { parseDay } from '../../src/calendar.js';
 import { DEFAULT_SIZE } from '../../src/simulator/options.js';
 import { generateData } from '../../src/simulator/seed/index.js';
@@ -11,6 +11,9 @@ const TODAY = parseDay('2026-10-15') ?? 0;
 let data: SimulatorData;
 
 const principalId = (principal: string | undefined) => (principal ?? '').replace(/^User:/, '');
+const ownerId = (key: ApiKey) => key.spec?.owner?.id ?? '';
+const pendingInvitations = () =>
+  data.invitations.filter((invitation) => ['INVITE_STATUS_SENT', 'INVITE_STATUS_STAGED'].includes(invitation.status ?? ''));
 const micros = (amount: number | undefined) => Math.round((amount ?? 0) * 1_000_000);
 
 beforeAll(() => {
@@ -102,16 +105,16 @@ describe('directory', () => {
     for (const email of emails) expect(email).toMatch(/^[a-z.0-9]+@orbitfreight\.example$/);
   });
 
-  it('points pending invitations at existing users, who hold no role yet', () => {
+  it('points pending invitations at existing users, who have made no API key yet', () => {
     const userIds = new Set(data.users.map((user) => user.id));
     const statuses = new Set(data.invitations.map((invitation) => invitation.status));
     for (const status of ['SENT', 'STAGED', 'ACCEPTED', 'EXPIRED']) expect(statuses).toContain(`INVITE_STATUS_${status}`);
-    const pendingStatuses = ['INVITE_STATUS_SENT', 'INVITE_STATUS_STAGED'];
-    const pending = data.invitations.filter((invitation) => pendingStatuses.includes(invitation.status ?? ''));
+    const pending = pendingInvitations();
+    expect(pending.length).toBeGreaterThan(0);
     for (const invitation of pending) {
       expect(userIds.has(invitation.user?.id ?? '')).toBe(true);
       expect(invitation.accepted_at).toBeNull();
-      expect(data.roleBindings.some((binding) => principalId(binding.principal) === invitation.user?.id)).toBe(false);
+      expect(data.apiKeys.some((key) => ownerId(key) === invitation.user?.id)).toBe(false);
     }
     for (const invitation of data.invitations.filter((candidate) => candidate.status === 'INVITE_STATUS_ACCEPTED')) {
       expect(userIds.has(invitation.user?.id ?? '')).toBe(true);
@@ -156,19 +159,6 @@ describe('role bindings', () => {
     expect(new Set(grants).size).toBe(grants.length);
   });
 
-  it('keeps one user and one service account binding that outlived its principal, and no other', () => {
-    const known = new Set([
-      ...data.users.map((user) => user.id),
-      ...data.serviceAccounts.map((account) => account.id),
-      ...Object.values(data.identityPools)
-        .flat()
-        .map((pool) => pool.id),
-      ...data.groupMappings.map((mapping) => mapping.id),
-    ]);
-    const stragglers = data.roleBindings.filter((binding) => !known.has(principalId(binding.principal)));
-    expect(stragglers.map((binding) => principalId(binding.principal).split('-')[0]).sort()).toEqual(['sa', 'u']);
-  });
-
   it('leaves some people and some service accounts without any role', () => {
     const bound = new Set(data.roleBindings.map((binding) => principalId(binding.principal)));
     expect(data.users.filter((user) => !bound.has(user.id)).length).toBeGreaterThan(10);
@@ -177,16 +167,85 @@ describe('role bindings', () => {
 });
 
 describe('API keys', () => {
-  it('belong to existing users and service accounts and open the cloud or an existing cluster', () => {
-    const owners = new Set([...data.users.map((user) => user.id), ...data.serviceAccounts.map((account) => account.id)]);
+  it('belong to users and service accounts, named by kind, and open the cloud or an existing cluster', () => {
     const clusters = new Set(data.clusters.map((cluster) => cluster.id));
     for (const key of data.apiKeys) {
-      expect(owners.has(key.spec?.owner?.id ?? '')).toBe(true);
+      expect(ownerId(key)).toMatch(key.spec?.owner?.kind === 'User' ? /^u-/ : /^sa-/);
       const resource = key.spec?.resource;
       expect(resource?.kind === 'Cloud' ? resource.id === 'cloud' : clusters.has(resource?.id ?? '')).toBe(true);
     }
     expect(new Set(data.apiKeys.map((key) => key.spec?.owner?.kind))).toEqual(new Set(['User', 'ServiceAccount']));
     expect(new Set(data.apiKeys.map((key) => key.spec?.resource?.kind))).toEqual(new Set(['Cloud', 'Cluster']));
+  });
+});
+
+// Every kind of finding of the access review has something to find in the demo organization.
+describe('access review findings (DESIGN.md §12)', () => {
+  const userIds = () => new Set(data.users.map((user) => user.id));
+  const serviceAccountIds = () => new Set(data.serviceAccounts.map((account) => account.id));
+  const poolIds = () =>
+    new Set(
+      Object.values(data.identityPools)
+        .flat()
+        .map((pool) => pool.id),
+    );
+  const boundPrincipals = () => new Set(data.roleBindings.map((binding) => principalId(binding.principal)));
+
+  it('API_KEY_OF_DELETED_OWNER: a few keys of a person and of a service account that no longer exist', () => {
+    const [users, accounts] = [userIds(), serviceAccountIds()];
+    const orphans = data.apiKeys.filter((key) => !users.has(ownerId(key)) && !accounts.has(ownerId(key)));
+    expect(new Set(orphans.map((key) => key.spec?.owner?.kind))).toEqual(new Set(['User', 'ServiceAccount']));
+    expect(orphans.length).toBeLessThanOrEqual(5);
+  });
+
+  it('PRIVILEGED_SERVICE_ACCOUNT: a service account is OrganizationAdmin or AccountAdmin of the organization', () => {
+    const accounts = serviceAccountIds();
+    const organization = `crn://confluent.cloud/organization=${data.organization.id}`;
+    const privileged = data.roleBindings.filter(
+      (binding) =>
+        accounts.has(principalId(binding.principal)) &&
+        ['OrganizationAdmin', 'AccountAdmin'].includes(binding.role_name ?? '') &&
+        binding.crn_pattern === organization,
+    );
+    expect(privileged.length).toBeGreaterThan(0);
+  });
+
+  it('BINDING_OF_DELETED_PRINCIPAL: one user, one service account and one group mapping binding outlived their principal, no other', () => {
+    const known = new Set([...userIds(), ...serviceAccountIds(), ...poolIds(), ...data.groupMappings.map((mapping) => mapping.id)]);
+    const stragglers = data.roleBindings.filter((binding) => !known.has(principalId(binding.principal)));
+    expect(stragglers.map((binding) => principalId(binding.principal).split('-')[0]).sort()).toEqual(['group', 'sa', 'u']);
+  });
+
+  it('STALE_API_KEY: keys created more than 90 days ago, and recent ones', () => {
+    const cutoff = new Date((TODAY - 90) * 86_400_000).toISOString();
+    const stale = data.apiKeys.filter((key) => (key.metadata?.created_at ?? '') < cutoff);
+    expect(stale.length).toBeGreaterThan(0);
+    expect(stale.length).toBeLessThan(data.apiKeys.length);
+  });
+
+  it('API_KEY_OWNED_BY_PERSON: people own keys of their own', () => {
+    const users = userIds();
+    expect(data.apiKeys.filter((key) => users.has(ownerId(key))).length).toBeGreaterThan(0);
+  });
+
+  it('INVITED_USER_WITH_ROLES: some people whose invitation is pending already hold a role', () => {
+    const bound = boundPrincipals();
+    expect(pendingInvitations().filter((invitation) => bound.has(invitation.user?.id ?? '')).length).toBeGreaterThan(0);
+  });
+
+  it('UNUSED_SERVICE_ACCOUNT: service accounts with neither a role binding nor an API key', () => {
+    const [bound, owners] = [boundPrincipals(), new Set(data.apiKeys.map(ownerId))];
+    expect(data.serviceAccounts.filter((account) => !bound.has(account.id) && !owners.has(account.id)).length).toBeGreaterThan(0);
+  });
+
+  it('INACTIVE_PRINCIPAL: service accounts and at least two identity pools hold roles at or below a Kafka cluster', () => {
+    const onClusters = new Set(
+      data.roleBindings
+        .filter((binding) => /\/cloud-cluster=lkc-/.test(binding.crn_pattern ?? ''))
+        .map((binding) => principalId(binding.principal)),
+    );
+    expect([...serviceAccountIds()].filter((id) => onClusters.has(id)).length).toBeGreaterThan(0);
+    expect([...poolIds()].filter((id) => onClusters.has(id)).length).toBeGreaterThanOrEqual(2);
   });
 });
 

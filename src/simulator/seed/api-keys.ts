@@ -1,11 +1,12 @@
 // API keys: Cloud keys for automation and a few people, Kafka keys for workloads on the clusters
-// they hold roles on, and some forgotten keys of idle service accounts. The secret is never
-// listed: Confluent shows it once, when the key is created.
+// they hold roles on, some forgotten keys of idle service accounts, and a few keys whose owner is
+// gone. The secret is never listed: Confluent shows it once, when the key is created.
 import type { ApiKey, EnvScopedObjectReference, GlobalObjectReference, ServiceAccount, User } from '../../confluent/types.js';
 import { dayOf } from '../../calendar.js';
-import { apiUrl } from '../urls.js';
+import { apiUrl, crn } from '../urls.js';
 import { randomMoment, sortByCreation, type SeedContext } from './context.js';
 import type { ClusterPlan, Landscape } from './landscape.js';
+import { DOMAINS, FIRST_NAMES, LAST_NAMES, WORKLOADS } from './names.js';
 
 /** What Confluent puts in `spec.resource` of a Cloud key: plain words, not URLs. */
 const CLOUD_RESOURCE: EnvScopedObjectReference = {
@@ -16,6 +17,8 @@ const CLOUD_RESOURCE: EnvScopedObjectReference = {
   kind: 'Cloud',
 };
 const AUTOMATION_ACCOUNTS = new Set(['ci-deployer', 'terraform-runner', 'monitoring-exporter', 'datadog-integration', 'cost-reporter']);
+const PERSONAL_CLOUD_KEY = 'Personal key for the Confluent CLI and Terraform';
+const PERSONAL_KAFKA_KEY = 'Personal key for debugging with kcat';
 
 function clusterResource(plan: ClusterPlan): EnvScopedObjectReference {
   const cluster = plan.cluster;
@@ -26,6 +29,33 @@ function clusterResource(plan: ClusterPlan): EnvScopedObjectReference {
     resource_name: cluster.metadata?.resource_name ?? '',
     api_version: 'cmk/v2',
     kind: 'Cluster',
+  };
+}
+
+/**
+ * The service account of a retired workload and a person who left. Deleting a principal deletes its
+ * keys, yet, like the bindings that outlive their principal (bindings.ts), a few keys still name an
+ * owner that no longer exists: what an access review is there to catch.
+ */
+function departedOwners(context: SeedContext, landscape: Landscape): { serviceAccount: ServiceAccount; user: User } {
+  const { prng, ids } = context.stream('departed-key-owners');
+  const organizationId = landscape.organization.id;
+  const created = () => randomMoment(prng, context, landscape.organizationCreatedDay + 30, context.today - 180).at;
+  const accountId = ids.lower('sa-', 6, 6);
+  const userId = ids.lower('u-', 6, 6);
+  return {
+    serviceAccount: {
+      kind: 'ServiceAccount',
+      id: accountId,
+      metadata: { resource_name: crn.serviceAccount(organizationId, accountId), created_at: created() },
+      display_name: `${prng.pick(DOMAINS)}-${prng.pick(WORKLOADS).suffix}-legacy`,
+    },
+    user: {
+      kind: 'User',
+      id: userId,
+      metadata: { resource_name: crn.user(organizationId, userId), created_at: created() },
+      full_name: `${prng.pick(FIRST_NAMES)} ${prng.pick(LAST_NAMES)}`,
+    },
   };
 }
 
@@ -91,8 +121,12 @@ export function buildApiKeys(
   }
   for (const user of owners.users) {
     const draw = prng.next();
-    if (draw < 0.1) issue(user, undefined, 'Personal key for the Confluent CLI and Terraform');
-    else if (draw < 0.16) issue(user, prng.pick(clusters), 'Personal key for debugging with kcat');
+    if (draw < 0.1) issue(user, undefined, PERSONAL_CLOUD_KEY);
+    else if (draw < 0.16) issue(user, prng.pick(clusters), PERSONAL_KAFKA_KEY);
   }
+  const departed = departedOwners(context, landscape);
+  issue(departed.serviceAccount, prng.pick(clusters), `Client credentials of ${departed.serviceAccount.display_name}`);
+  issue(departed.user, undefined, PERSONAL_CLOUD_KEY);
+  issue(departed.user, prng.pick(clusters), PERSONAL_KAFKA_KEY);
   return sortByCreation(keys);
 }

@@ -1,7 +1,7 @@
 // Role bindings across every scope Confluent Cloud has: organization, environment, cluster and
 // resources inside them (topics, consumer groups, transactional ids, subjects, ksqlDB clusters,
-// connectors, Flink compute pools, service accounts). A couple of bindings outlive their
-// principal, as Confluent's eventual consistency shows them.
+// connectors, Flink compute pools, service accounts). A few bindings outlive their principal, as
+// Confluent's eventual consistency shows them.
 import type { RoleBinding } from '../../confluent/types.js';
 import { dayOf } from '../../calendar.js';
 import { apiUrl, crn } from '../urls.js';
@@ -20,7 +20,9 @@ export interface Bindings {
 }
 
 /** Principals that once existed; their bindings linger after the principal is gone. */
-const STRAGGLER_COUNT = 2;
+const STRAGGLER_COUNT = 3;
+/** Of the people whose invitation is still pending, the share granted a role along with it. */
+const INVITED_WITH_ROLE_SHARE = 0.5;
 
 class BindingPlanner {
   /** Active users not yet considered for a resource role, so that most of them end up with one. */
@@ -47,6 +49,8 @@ class BindingPlanner {
     const { grants, principals } = this;
     const scope = crn.organization(this.organizationId);
     for (const founder of founderIds) grants.add(founder, 'OrganizationAdmin', scope, day);
+    // Terraform creates environments, clusters and role bindings, which takes the broadest role.
+    grants.add(principals.serviceAccountNamed('terraform-runner'), 'OrganizationAdmin', scope, day);
     for (let count = 0; count < 2; count++) grants.add(principals.someUser(), 'AccountAdmin', scope, day);
     grants.add(principals.someUser(), 'BillingAdmin', scope, day);
     grants.add(principals.serviceAccountNamed('cost-reporter'), 'BillingAdmin', scope, day);
@@ -91,6 +95,10 @@ class BindingPlanner {
     if (plan.tier !== 'sandbox') grants.add(principals.serviceAccountNamed('ci-deployer'), 'CloudClusterAdmin', scope, day, clusterId);
     if (prng.chance(0.5)) grants.add(principals.someUser(), 'Operator', scope, day, clusterId);
     if (prng.chance(0.5)) grants.add(principals.serviceAccountNamed('monitoring-exporter'), 'MetricsViewer', scope, day, clusterId);
+    // Federated workloads reach Kafka through their identity pool, not a service account.
+    const topics = `${scope}/kafka=${clusterId}/topic=`;
+    if (plan.tier === 'prod') grants.add(principals.poolNamed('k8s-workloads'), 'DeveloperWrite', `${topics}telemetry-*`, day, clusterId);
+    if (plan.tier === 'analytics') grants.add(principals.poolNamed('spark-batch-jobs'), 'DeveloperRead', `${topics}cdc.*`, day, clusterId);
   }
 
   /** Assigner lets a person act as a service account, for example to create its API keys. */
@@ -153,18 +161,42 @@ class BindingPlanner {
   }
 }
 
-/** Bindings on topics of the first cluster, held by a user and a service account that no longer exist. */
+/**
+ * Bindings in the first environment held by principals that no longer exist: a user and a service
+ * account on topics of its first cluster, and an SSO group mapping removed since.
+ */
 function stragglers(context: SeedContext, landscape: Landscape): Grant[] {
   const { ids } = context.stream('stragglers');
   const cluster = landscape.environments[0]?.clusters[0];
   if (!cluster) return [];
   const environmentId = cluster.cluster.spec?.environment?.id ?? '';
   const topics = `${crn.clusterScope(landscape.organization.id, environmentId, cluster.cluster.id)}/kafka=${cluster.cluster.id}/topic=`;
+  const environmentScope = crn.environment(landscape.organization.id, environmentId);
   const notBeforeDay = cluster.createdDay;
   return [
     { principalId: ids.lower('u-', 6, 6), role: 'DeveloperRead', crnPattern: `${topics}orders`, notBeforeDay },
     { principalId: ids.lower('sa-', 6, 6), role: 'DeveloperWrite', crnPattern: `${topics}payments`, notBeforeDay },
+    { principalId: ids.mixed('group-', 4, 4), role: 'DataDiscovery', crnPattern: environmentScope, notBeforeDay },
   ];
+}
+
+/**
+ * An invitation creates its user with no permissions (NOTES.md §4.3), and the administrator often binds
+ * roles right away: some people who have not accepted yet already hold a workspace or cluster role.
+ */
+function invitationRoles(context: SeedContext, landscape: Landscape, people: People, grants: GrantList): void {
+  const { prng } = context.stream('invitation-roles');
+  const invited = people.users.filter((user) => people.pendingUserIds.has(user.id));
+  for (const user of prng.sample(invited, Math.ceil(invited.length * INVITED_WITH_ROLE_SHARE))) {
+    const plan = prng.pick(landscape.environments);
+    const environmentId = plan.environment.id;
+    if (prng.chance(0.5)) {
+      grants.add(user.id, 'DataDiscovery', crn.environment(landscape.organization.id, environmentId), plan.createdDay);
+    } else {
+      const { cluster, createdDay } = prng.pick(plan.clusters);
+      grants.add(user.id, 'Operator', crn.clusterScope(landscape.organization.id, environmentId, cluster.id), createdDay, cluster.id);
+    }
+  }
 }
 
 /** Exactly `target` bindings (or as many as the organization can hold without repeats). */
@@ -191,6 +223,7 @@ export function buildRoleBindings(
     for (const cluster of plan.clusters) planner.clusterRoles(plan, cluster);
   }
   planner.assignerRoles(createdDayOf);
+  invitationRoles(context, landscape, people, grants);
   const lingering = target >= STRAGGLER_COUNT ? stragglers(context, landscape) : [];
   const room = target - lingering.length;
   for (let attempt = 0; grants.grants.length < room && attempt < room * 50; attempt++) {

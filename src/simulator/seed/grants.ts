@@ -53,6 +53,7 @@ export class Principals {
   readonly serviceAccounts: string[];
   readonly pools: string[];
   private readonly serviceAccountsByName: Map<string, string>;
+  private readonly poolsByName: Map<string, string>;
   private readonly groupsByName: Map<string, string>;
 
   constructor(
@@ -70,12 +71,18 @@ export class Principals {
     const activeAccounts = people.serviceAccounts.filter((account) => !idleAccounts.has(account));
     this.serviceAccounts = activeAccounts.map((account) => account.id);
     this.serviceAccountsByName = new Map(activeAccounts.map((account: ServiceAccount) => [account.display_name ?? '', account.id]));
-    this.pools = Object.values(identities.identityPools).flatMap((pools) => pools.map((pool) => pool.id));
-    this.groupsByName = new Map(identities.groupMappings.map((mapping) => [mapping.display_name, mapping.id]));
+    const pools = Object.values(identities.identityPools).flat();
+    this.pools = pools.map((pool) => pool.id);
+    this.poolsByName = new Map(pools.map((pool) => [pool.display_name ?? pool.id, pool.id]));
+    this.groupsByName = new Map(identities.groupMappings.map((mapping) => [mapping.display_name ?? mapping.id, mapping.id]));
   }
 
   serviceAccountNamed(name: string): string | undefined {
     return this.serviceAccountsByName.get(name);
+  }
+
+  poolNamed(name: string): string | undefined {
+    return this.poolsByName.get(name);
   }
 
   groupNamed(name: string): string | undefined {

@@ -1,6 +1,6 @@
 // Federated identities: OAuth identity providers with their pools, and SSO group mappings. Both
 // hold role bindings as `User:pool-…` and `User:group-…`.
-import type { GroupMapping, IdentityPool, IdentityProvider } from '../identity-models.js';
+import type { GroupMapping, IdentityPool, IdentityProvider } from '../../confluent/types.js';
 import { apiUrl, crn } from '../urls.js';
 import { randomMoment, type SeedContext } from './context.js';
 import { COMPANY } from './names.js';

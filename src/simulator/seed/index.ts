@@ -8,6 +8,7 @@ import { buildCosts } from './costs.js';
 import { buildIdentities } from './identity.js';
 import { buildLandscape } from './landscape.js';
 import { buildPeople } from './people.js';
+import { buildTraffic } from './traffic.js';
 
 /** `today` is a day number (see dates.ts); everything generated happens before it. */
 export function generateData(seed: number, today: number, size: DatasetSize): SimulatorData {
@@ -22,7 +23,7 @@ export function generateData(seed: number, today: number, size: DatasetSize): Si
     users: people.users.filter((user) => !people.pendingUserIds.has(user.id)),
     serviceAccounts: people.serviceAccounts,
   };
-  return {
+  const data: Omit<SimulatorData, 'traffic'> = {
     organization: landscape.organization,
     environments: landscape.environments.map((plan) => plan.environment),
     clusters: landscape.environments.flatMap((plan) => plan.clusters.map((cluster) => cluster.cluster)),
@@ -34,4 +35,5 @@ export function generateData(seed: number, today: number, size: DatasetSize): Si
     apiKeys: buildApiKeys(context, landscape, keyOwners, clusterIdsByPrincipal),
     costs: buildCosts(context, landscape, size.costDays),
   };
+  return { ...data, traffic: buildTraffic(context, data, size.costDays) };
 }

@@ -11,7 +11,7 @@ export interface People {
   users: User[];
   serviceAccounts: ServiceAccount[];
   invitations: Invitation[];
-  /** Users whose invitation is still SENT or STAGED: they hold no role yet. */
+  /** Users whose invitation is still SENT or STAGED: not signed in yet, they hold at most the roles granted with it. */
   pendingUserIds: Set<string>;
   /** The first users of the organization, its administrators. */
   founderIds: string[];
@@ -144,7 +144,7 @@ export function buildPeople(
   });
   const founderIds = settled.slice(0, FOUNDER_COUNT).map((user) => user.id);
   sortByCreation(settled);
-  // Invited in the last days: their users exist already, with no role yet.
+  // Invited in the last days: their users exist already, though they have not signed in.
   const pending = Array.from({ length: pendingCount }, (_, index) => {
     const created = randomMoment(prng, context, context.today - 10, context.today - 1);
     const person = people[size.users - pendingCount + index] as Person;
