@@ -34,14 +34,20 @@ export function createTrafficLoaders(
     const clusterIds = (await allClusters()).map((cluster) => cluster.id);
     if (end <= period.start || clusterIds.length === 0) return summarizeTraffic(period, { request: [], response: [] });
     const range = { start: `${formatDay(period.start)}T00:00:00Z`, end: `${formatDay(end)}T00:00:00Z` };
+    // One failed query fails the summary: the others stop rather than spend the Metrics API's small budget.
+    const failed = new AbortController();
+    const signal = request.signal ? AbortSignal.any([request.signal, failed.signal]) : failed.signal;
     const [requestPoints, responsePoints] = await Promise.all(
       TRAFFIC_METRICS.map(async (metric) => {
         const batches = chunks(clusterIds, CLUSTERS_PER_QUERY).map((batch) =>
-          client.queryKafkaTraffic({ metric, clusterIds: batch, ...range }, request),
+          client.queryKafkaTraffic({ metric, clusterIds: batch, ...range }, { ...request, signal }),
         );
         return (await Promise.all(batches)).flat();
       }),
-    );
+    ).catch((error: unknown) => {
+      failed.abort();
+      throw error;
+    });
     return summarizeTraffic(period, { request: requestPoints ?? [], response: responsePoints ?? [] });
   }
 
