@@ -52,6 +52,21 @@ describe('the access review', () => {
     expect(unknown.data).toEqual({ node: null, apiKey: null });
   });
 
+  it('reads the API keys of a hundred users from one listing', async () => {
+    const { users, serviceAccounts, apiKeys } = stack.simulator.data;
+    const { data, errors } = await stack.graphql('{ users(first: 100) { nodes { id apiKeys { totalCount } } } }');
+    expect(errors).toBeUndefined();
+    for (const user of data.users.nodes) {
+      expect(user.apiKeys.totalCount).toBe(apiKeys.filter((key) => key.spec?.owner?.id === user.id).length);
+    }
+    const pages = (count: number) => Math.ceil(count / 100);
+    expect(stack.simulator.log.countsByRoute()).toEqual({
+      'GET /iam/v2/users': pages(users.length),
+      'GET /iam/v2/service-accounts': pages(serviceAccounts.length),
+      'GET /iam/v2/api-keys': pages(apiKeys.length),
+    });
+  });
+
   it("answers an identity pool's Kafka activity over last week", async () => {
     const activity = expectedActivity(stack.simulator.data, week, today - 7);
     const pool = pools().find((candidate) => (activity.byPrincipal.get(candidate.id)?.activeDays.size ?? 0) > 0)!;

@@ -99,6 +99,30 @@ describe('authorization by scope', () => {
     expect(Object.keys(routes).sort()).toEqual(['GET /org/v2/organizations']);
   });
 
+  it('refuses the access review and its entities to a caller without the directory scope, reading nothing', async () => {
+    const key = simulator.data.apiKeys[0]!;
+    const pool = Object.values(simulator.data.identityPools).flat()[0]!;
+    const query = `{
+      key: node(id: "${key.id}") { id }
+      pool: node(id: "${pool.id}") { id }
+      accessFindings(first: 1) { totalCount }
+      clusters: workspaces(first: 1) { nodes { clusters(first: 1) { nodes { apiKeys(first: 1) { totalCount } effectiveRoleBindings(first: 1) { totalCount } } } } }
+    }`;
+    const { data, errors, routes } = await ask(server, { scope: INVENTORY }, query);
+    expect(data.key).toBeNull();
+    expect(data.pool).toBeNull();
+    expect(data.accessFindings).toBeNull();
+    expect(data.clusters.nodes[0].clusters.nodes[0]).toEqual({ apiKeys: null, effectiveRoleBindings: null });
+    expect(forbiddenPaths(errors).sort()).toEqual([
+      'accessFindings',
+      'clusters.nodes.0.clusters.nodes.0.apiKeys',
+      'clusters.nodes.0.clusters.nodes.0.effectiveRoleBindings',
+      'key',
+      'pool',
+    ]);
+    expect(Object.keys(routes).sort()).toEqual(['GET /cmk/v2/clusters', 'GET /org/v2/environments']);
+  });
+
   it('keeps responses apart by the scopes of their callers', async () => {
     const query = `query ($period: DateRangeInput!) { workspaces(first: 2) { nodes { id usageSummary(period: $period) { amount } } } }`;
     const billing = await ask(cached, { scope: `${INVENTORY} ${BILLING}` }, query, { period });
