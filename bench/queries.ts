@@ -30,6 +30,11 @@ export const ACCESS_FINDINGS = `query AccessFindings($first: Int!, $after: Strin
   }
 }`;
 
+/** The inactive principals alone. */
+export const INACTIVE_FINDINGS = `query Inactive($activityPeriod: DateRangeInput) {
+  accessFindings(filter: { kinds: [INACTIVE_PRINCIPAL] }, activityPeriod: $activityPeriod) { totalCount }
+}`;
+
 export const SMALL = `query Small { organization { id name } }`;
 
 export const USERS_PAGE = `query UsersPage($after: String) {

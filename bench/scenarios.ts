@@ -12,7 +12,7 @@ import {
   yearSummaryPlan,
   type CallPlan,
 } from './plan.js';
-import { ACCESS_FINDINGS, ENTITIES, FLAGSHIP, SMALL, USERS_PAGE, YEAR_BY_WORKSPACE } from './queries.js';
+import { ACCESS_FINDINGS, ENTITIES, INACTIVE_FINDINGS, FLAGSHIP, SMALL, USERS_PAGE, YEAR_BY_WORKSPACE } from './queries.js';
 import type { BenchResponse, BenchServer } from './server-handle.js';
 import { percentile, round } from './stats.js';
 
@@ -226,8 +226,9 @@ export const ACCESS_REVIEW = 'access review with last week’s activity';
 
 /**
  * The contract's AccessFindings over the whole organization with last week's Kafka traffic, as the
- * first request of a new server: every listing and the Metrics API's queries read cold. The answer
- * must hold findings of the kinds the organization is made to have, inactivity included.
+ * first request of a new server: every listing and the Metrics API's queries read cold. Its first
+ * page, most severe first, must open with a key of a deleted owner, and the review must count
+ * inactive principals (asked once more by kind, answered from the shared cache, not measured).
  */
 export const accessReview = (context: BenchContext) => {
   const { data } = context.simulator;
@@ -246,9 +247,11 @@ export const accessReview = (context: BenchContext) => {
     accessReviewPlan(data, groups.size, context.concurrency),
     async () => {
       const response = await context.server.graphql(ACCESS_FINDINGS, { first: 100, activityPeriod: context.week });
-      const kinds = new Set<string>((response.json().data?.accessFindings?.nodes ?? []).map((finding: { kind: string }) => finding.kind));
-      const failed = response.failed || !kinds.has('INACTIVE_PRINCIPAL') || !kinds.has('API_KEY_OF_DELETED_OWNER');
-      if (failed && !response.failed) console.error(`${ACCESS_REVIEW}: findings of kinds ${[...kinds].join(', ')} only`);
+      const first = response.json().data?.accessFindings?.nodes?.[0]?.kind;
+      const inactive = await context.server.graphql(INACTIVE_FINDINGS, { activityPeriod: context.week });
+      const inactiveCount = inactive.json().data?.accessFindings?.totalCount ?? 0;
+      const failed = response.failed || first !== 'API_KEY_OF_DELETED_OWNER' || !(inactiveCount > 0);
+      if (failed && !response.failed) console.error(`${ACCESS_REVIEW}: first finding ${first}, ${inactiveCount} inactive principals`);
       return { requests: 1, durations: [response.ms], wallMs: response.ms, errors: failed ? 1 : 0 };
     },
   );
