@@ -6,6 +6,43 @@ import { InvalidInputError } from '../domain-errors.js';
 import type { KafkaTrafficPoint as TrafficPoint } from '../confluent/client.js';
 import type { Period } from '../usage/period.js';
 
+/** One principal's Kafka traffic on one cluster on one day, as the traffic store keeps it. */
+export interface TrafficRow {
+  /** `YYYY-MM-DD` */
+  day: string;
+  clusterId: string;
+  /** Bare: `sa-…`, `u-…`, `pool-…`. */
+  principalId: string;
+  requestBytes: number;
+  responseBytes: number;
+}
+
+/** Traffic rows, and the days they cover: a day without a row but with data had no traffic. */
+export interface TrafficData {
+  rows: readonly TrafficRow[];
+  daysWithData: ReadonlySet<string>;
+}
+
+/** The Metrics API's points of its two metrics as rows, and the days any point came back for. */
+export function trafficDataOfPoints(points: { request: readonly TrafficPoint[]; response: readonly TrafficPoint[] }): TrafficData {
+  const rows = new Map<string, TrafficRow>();
+  const add = (list: readonly TrafficPoint[], field: 'requestBytes' | 'responseBytes') => {
+    for (const point of list) {
+      const key = `${point.day} ${point.clusterId} ${point.principalId}`;
+      let row = rows.get(key);
+      if (!row)
+        rows.set(
+          key,
+          (row = { day: point.day, clusterId: point.clusterId, principalId: point.principalId, requestBytes: 0, responseBytes: 0 }),
+        );
+      row[field] += point.bytes;
+    }
+  };
+  add(points.request, 'requestBytes');
+  add(points.response, 'responseBytes');
+  return { rows: [...rows.values()], daysWithData: new Set([...points.request, ...points.response].map((point) => point.day)) };
+}
+
 export interface PrincipalTraffic {
   requestBytes: number;
   responseBytes: number;
@@ -26,28 +63,20 @@ export function daysOf(period: Period): string[] {
   return days;
 }
 
-/** Sums the points of the period's days per principal; points outside the period are ignored. */
-export function summarizeTraffic(
-  period: Period,
-  points: { request: readonly TrafficPoint[]; response: readonly TrafficPoint[] },
-): TrafficSummary {
+/** Sums the rows of the period's days per principal; rows and days outside the period are ignored. */
+export function summarizeTraffic(period: Period, data: TrafficData): TrafficSummary {
   const days = daysOf(period);
   const inPeriod = new Set(days);
-  const daysWithData = new Set<string>();
   const byPrincipal = new Map<string, PrincipalTraffic>();
-  const add = (list: readonly TrafficPoint[], field: 'requestBytes' | 'responseBytes') => {
-    for (const point of list) {
-      if (!inPeriod.has(point.day)) continue;
-      daysWithData.add(point.day);
-      let traffic = byPrincipal.get(point.principalId);
-      if (!traffic) byPrincipal.set(point.principalId, (traffic = { requestBytes: 0, responseBytes: 0, activeDays: new Set() }));
-      traffic[field] += point.bytes;
-      if (point.bytes > 0) traffic.activeDays.add(point.day);
-    }
-  };
-  add(points.request, 'requestBytes');
-  add(points.response, 'responseBytes');
-  return { days, daysWithData, byPrincipal };
+  for (const row of data.rows) {
+    if (!inPeriod.has(row.day)) continue;
+    let traffic = byPrincipal.get(row.principalId);
+    if (!traffic) byPrincipal.set(row.principalId, (traffic = { requestBytes: 0, responseBytes: 0, activeDays: new Set() }));
+    traffic.requestBytes += row.requestBytes;
+    traffic.responseBytes += row.responseBytes;
+    if (row.requestBytes + row.responseBytes > 0) traffic.activeDays.add(row.day);
+  }
+  return { days, daysWithData: new Set([...data.daysWithData].filter((day) => inPeriod.has(day))), byPrincipal };
 }
 
 /** A principal's activity as the graph shows it. */

@@ -2,7 +2,7 @@ import type { RequestOptions } from '../confluent/client.js';
 import { TRAFFIC_METRICS } from '../confluent/metrics.js';
 import type { ConfluentReads } from '../confluent/reads.js';
 import type { KafkaCluster } from '../confluent/types.js';
-import { summarizeTraffic, type TrafficSummary } from '../access/traffic.js';
+import { summarizeTraffic, trafficDataOfPoints, type TrafficData, type TrafficRow, type TrafficSummary } from '../access/traffic.js';
 import { formatDay, today } from '../calendar.js';
 import { periodKey, type Period } from '../usage/period.js';
 import type { LoaderPolicy } from './policy.js';
@@ -14,6 +14,14 @@ import type { LoaderPolicy } from './policy.js';
  */
 const CLUSTERS_PER_QUERY = 400;
 
+/** What the traffic loaders read of the traffic store (days kept beyond the Metrics API's week). */
+export interface StoredTraffic {
+  collectedDays(range: { start: string; end: string }): Promise<Set<string>>;
+  rows(range: { start: string; end: string }): Promise<readonly TrafficRow[]>;
+}
+
+const NO_TRAFFIC: TrafficData = { rows: [], daysWithData: new Set() };
+
 function chunks<T>(items: readonly T[], size: number): T[][] {
   const result: T[][] = [];
   for (let index = 0; index < items.length; index += size) result.push(items.slice(index, index + size));
@@ -21,24 +29,26 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 }
 
 /**
- * Kafka traffic of every principal over a period, read from the Metrics API as two queries (one per
- * metric) per batch of the organization's clusters, once per period per request. Only finished
- * days are asked for: today's traffic is still coming in.
+ * Kafka traffic per (day, cluster, principal) over a period: the days the traffic store holds from
+ * it, the other finished days from the Metrics API as two queries (one per metric) per batch of the
+ * organization's clusters. Read once per period per request. Today is never asked for: its traffic
+ * is still coming in.
  */
 export function createTrafficLoaders(
   client: ConfluentReads,
   request: RequestOptions,
   policy: LoaderPolicy,
   allClusters: () => Promise<readonly KafkaCluster[]>,
+  store?: StoredTraffic,
 ) {
-  const summaries = new Map<string, Promise<TrafficSummary>>();
+  const periods = new Map<string, Promise<TrafficData>>();
 
-  async function read(period: Period): Promise<TrafficSummary> {
-    const end = Math.min(period.end, today());
+  /** The Metrics API's traffic of the days [start, end). */
+  async function fromMetricsApi(start: number, end: number): Promise<TrafficData> {
     const clusterIds = (await allClusters()).map((cluster) => cluster.id);
-    if (end <= period.start || clusterIds.length === 0) return summarizeTraffic(period, { request: [], response: [] });
-    const range = { start: `${formatDay(period.start)}T00:00:00Z`, end: `${formatDay(end)}T00:00:00Z` };
-    // One failed query fails the summary: the others stop rather than spend the Metrics API's small budget.
+    if (clusterIds.length === 0) return NO_TRAFFIC;
+    const range = { start: `${formatDay(start)}T00:00:00Z`, end: `${formatDay(end)}T00:00:00Z` };
+    // One failed query fails the whole: the others stop rather than spend the Metrics API's small budget.
     const failed = new AbortController();
     const signal = request.signal ? AbortSignal.any([request.signal, failed.signal]) : failed.signal;
     const [requestPoints, responsePoints] = await Promise.all(
@@ -52,17 +62,37 @@ export function createTrafficLoaders(
       failed.abort();
       throw error;
     });
-    return summarizeTraffic(period, { request: requestPoints ?? [], response: responsePoints ?? [] });
+    return trafficDataOfPoints({ request: requestPoints ?? [], response: responsePoints ?? [] });
+  }
+
+  async function read(period: Period): Promise<TrafficData> {
+    const end = Math.min(period.end, today());
+    if (end <= period.start) return NO_TRAFFIC;
+    const range = { start: formatDay(period.start), end: formatDay(end) };
+    const stored = store ? await store.collectedDays(range) : new Set<string>();
+    const missing: number[] = [];
+    for (let day = period.start; day < end; day++) if (!stored.has(formatDay(day))) missing.push(day);
+    const [storedRows, fetched] = await Promise.all([
+      store && stored.size > 0 ? store.rows(range) : [],
+      missing.length > 0 ? fromMetricsApi(missing[0]!, missing.at(-1)! + 1) : NO_TRAFFIC,
+    ]);
+    // The store's days are complete as collected; the Metrics API only fills the others.
+    const fetchedRows = fetched.rows.filter((row) => !stored.has(row.day));
+    return { rows: [...storedRows, ...fetchedRows], daysWithData: new Set([...stored, ...fetched.daysWithData]) };
+  }
+
+  /** The period's traffic rows and the days with data, read once per request however many fields ask. */
+  function dataOf(period: Period): Promise<TrafficData> {
+    if (!policy.batching) return read(period);
+    const key = periodKey(period);
+    let data = periods.get(key);
+    if (!data) periods.set(key, (data = read(period)));
+    return data;
   }
 
   return {
-    /** The period's traffic summary, read once per request however many fields ask. */
-    inPeriod(period: Period): Promise<TrafficSummary> {
-      if (!policy.batching) return read(period);
-      const key = periodKey(period);
-      let summary = summaries.get(key);
-      if (!summary) summaries.set(key, (summary = read(period)));
-      return summary;
-    },
+    dataOf,
+    /** The period's traffic per principal. */
+    inPeriod: async (period: Period): Promise<TrafficSummary> => summarizeTraffic(period, await dataOf(period)),
   };
 }

@@ -2,7 +2,7 @@
 // with its fixed severity, its stable id and the order a reviewer reads them in.
 import { describe, expect, it } from 'vitest';
 import { accessFindings, FINDING_KINDS, kindsMatching, type AccessFacts, type BindingFacts } from '../../src/access/findings.js';
-import { summarizeTraffic } from '../../src/access/traffic.js';
+import { summarizeTraffic, trafficDataOfPoints } from '../../src/access/traffic.js';
 import { parseCrn } from '../../src/confluent/crn.js';
 import type { ApiKey } from '../../src/confluent/types.js';
 import { checkPeriod } from '../../src/usage/period.js';
@@ -103,10 +103,13 @@ describe('access findings', () => {
     expect(idsOfKind(findings, 'INACTIVE_PRINCIPAL')).toEqual([]);
     const period = checkPeriod({ start: '2026-06-08', end: '2026-06-15' }, new Date(NOW));
     const point = (principalId: string, day: string, bytes: number) => ({ day, clusterId: 'lkc-1', principalId, bytes });
-    const traffic = summarizeTraffic(period, {
-      request: [point('sa-reader', '2026-06-10', 1_000), point('u-alice', '2026-06-10', 0)],
-      response: [point('sa-reader', '2026-06-11', 5)],
-    });
+    const traffic = summarizeTraffic(
+      period,
+      trafficDataOfPoints({
+        request: [point('sa-reader', '2026-06-10', 1_000), point('u-alice', '2026-06-10', 0)],
+        response: [point('sa-reader', '2026-06-11', 5)],
+      }),
+    );
     const withTraffic = accessFindings(['INACTIVE_PRINCIPAL'], facts({ traffic }));
     // The pool's binding is on the cluster and alice's key is a Kafka key: both idle. The reader was active.
     expect(withTraffic.map((finding) => finding.id)).toEqual(['INACTIVE_PRINCIPAL:pool-spark', 'INACTIVE_PRINCIPAL:u-alice']);
