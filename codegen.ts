@@ -22,6 +22,7 @@ const MAPPED_TYPES = [
   'RoleBindingScope',
   'UsageGroup',
   'UsageResource',
+  'Money',
   'ApiKeyResource',
   'PrincipalActivity',
 ];
@@ -41,7 +42,7 @@ const config: CodegenConfig = {
         contextType: '../context.js#Context',
         useTypeImports: true,
         enumsAsTypes: true,
-        scalars: { DateTime: 'string', Date: 'string' },
+        scalars: { DateTime: 'string', Date: 'string', Decimal: 'string' },
         mappers: Object.fromEntries(MAPPED_TYPES.map((type) => [type, `../resolvers/mappers.js#${type}Mapper`])),
       },
     },

@@ -49,8 +49,19 @@ export function firstOfMonth(day: number): number {
   return Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1) / MS_PER_DAY;
 }
 
+/** The Monday starting the ISO week (Monday to Sunday) that `day` is in. */
+export function mondayOf(day: number): number {
+  // Day 0, 1970-01-01, was a Thursday: three days after a Monday. The second `% 7` keeps earlier days right.
+  return day - ((((day + 3) % 7) + 7) % 7);
+}
+
 /** The last full calendar month before `now` in UTC, as `YYYY-MM-DD` dates (end exclusive). */
 export function lastFullMonth(now: Date = new Date()): { start: string; end: string } {
+  return lastFullMonths(1, now);
+}
+
+/** The last `count` full calendar months before `now` in UTC, as `YYYY-MM-DD` dates (end exclusive). */
+export function lastFullMonths(count: number, now: Date = new Date()): { start: string; end: string } {
   const firstOf = (month: number) => new Date(Date.UTC(now.getUTCFullYear(), month, 1)).toISOString().slice(0, 10);
-  return { start: firstOf(now.getUTCMonth() - 1), end: firstOf(now.getUTCMonth()) };
+  return { start: firstOf(now.getUTCMonth() - count), end: firstOf(now.getUTCMonth()) };
 }

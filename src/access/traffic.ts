@@ -114,3 +114,17 @@ export function requireTrafficData(summary: TrafficSummary, period: Period): Tra
     'period',
   );
 }
+
+/** Which days of a period have data, as `Query.trafficCoverage` shows it. */
+export function coverageOf(period: Period, data: TrafficData, today: number) {
+  const days = daysOf(period);
+  const withData = days.filter((day) => data.daysWithData.has(day));
+  const finished = days.slice(0, Math.max(0, Math.min(period.end, today) - period.start));
+  return {
+    days: days.length,
+    daysWithData: withData.length,
+    firstDay: withData[0] ?? null,
+    lastDay: withData.at(-1) ?? null,
+    daysWithoutData: finished.filter((day) => !data.daysWithData.has(day)),
+  };
+}

@@ -253,6 +253,28 @@ export const EXAMPLE_OPERATIONS = /* GraphQL */ `
     }
   }
 
+  # Cost per month and environment, exact (amounts are decimal strings).
+  # The period is the last three full months (end exclusive).
+  query CostTrend($period: DateRangeInput!) {
+    usageSummary(period: $period, groupBy: [MONTH, WORKSPACE]) {
+      month
+      workspace {
+        id
+      }
+      cost {
+        amount
+        currencyCode
+      }
+      listCost {
+        amount
+      }
+      discount {
+        amount
+      }
+      lineItemCount
+    }
+  }
+
   query Usage($period: DateRangeInput!, $first: Int!, $after: String, $workspaceId: ID, $productId: ID) {
     usage(period: $period, first: $first, after: $after, filter: { workspaceId: $workspaceId, productId: $productId }) {
       totalCount

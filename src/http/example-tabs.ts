@@ -1,5 +1,5 @@
 import { Kind, parse } from 'graphql';
-import { lastFullMonth } from '../calendar.js';
+import { lastFullMonth, lastFullMonths } from '../calendar.js';
 import { EXAMPLE_OPERATIONS } from './example-operations.js';
 
 /** One GraphiQL tab: an operation's text (with the comments above it) and its variables as JSON. */
@@ -22,7 +22,7 @@ function lastWeek(today: Date): Period {
  * Variables each operation runs with as it stands. Ids that differ between organizations are left
  * as placeholders; role names and product codes are the same everywhere.
  */
-function exampleVariables(period: Period, week: Period): Record<string, Record<string, unknown>> {
+function exampleVariables(period: Period, quarter: Period, week: Period): Record<string, Record<string, unknown>> {
   return {
     AccessFindings: { first: 50, activityPeriod: week },
     ApiKeys: { first: 20 },
@@ -34,6 +34,7 @@ function exampleVariables(period: Period, week: Period): Record<string, Record<s
     RoleBindings: { first: 20, roleName: 'CloudClusterAdmin' },
     Products: { period },
     UsageBreakdown: { period },
+    CostTrend: { period: quarter },
     Usage: { period, first: 20 },
     NodeLookup: { id: 'CloudClusterAdmin' },
     Entities: {
@@ -60,7 +61,7 @@ const OPERATION_TEXTS = (() => {
 
 /** GraphiQL's opening tabs, the flagship first, with periods relative to `today`. */
 export function exampleTabs(today: Date): ExampleTab[] {
-  const variables = exampleVariables(lastFullMonth(today), lastWeek(today));
+  const variables = exampleVariables(lastFullMonth(today), lastFullMonths(3, today), lastWeek(today));
   return OPERATION_TEXTS.map((tab) => {
     const values = variables[tab.operationName];
     return values ? { ...tab, variables: JSON.stringify(values, null, 2) } : tab;

@@ -3,13 +3,14 @@ import { AccessFinding } from './access-finding.js';
 import { ApiKey, ApiKeyResource } from './api-key.js';
 import { GroupMapping, IdentityPool, IdentityProvider } from './identity.js';
 import { KafkaCluster } from './kafka-cluster.js';
+import { Money } from './money.js';
 import { Node } from './node.js';
 import { Organization } from './organization.js';
 import { Product } from './product.js';
 import { Query } from './query.js';
 import { Role } from './role.js';
 import { RoleBinding, RoleBindingScope } from './role-binding.js';
-import { Date, DateTime } from './scalars.js';
+import { Date, DateTime, Decimal } from './scalars.js';
 import { Usage, UsageGroup, UsageResource } from './usage.js';
 import { User } from './user.js';
 import { Workspace } from './workspace.js';
@@ -28,6 +29,7 @@ export const resolvers = {
   Usage,
   UsageGroup,
   UsageResource,
+  Money,
   ApiKey,
   ApiKeyResource,
   IdentityProvider,
@@ -36,4 +38,5 @@ export const resolvers = {
   AccessFinding,
   Date,
   DateTime,
+  Decimal,
 } satisfies Resolvers;

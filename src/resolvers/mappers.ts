@@ -58,6 +58,8 @@ export interface UsageResourceMapper {
   id: string;
   name: string | null;
 }
+/** An amount in integer micro-dollars: turned into a Decimal only if a client asks for it. */
+export type MoneyMapper = number;
 
 export type ApiKeyMapper = ApiKey;
 export type ApiKeyConnectionMapper = Connection<ApiKeyMapper>;

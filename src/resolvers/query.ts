@@ -7,6 +7,7 @@ import { workspaceConnection } from './workspace-connection.js';
 import { accessFindingConnection } from './access-finding.js';
 import { apiKeyConnection } from './api-key-connection.js';
 import { API_KEY_ID } from './node.js';
+import { trafficCoverage } from './traffic-coverage.js';
 import { resolveNode } from './node.js';
 import { PRODUCT_CODE } from './product.js';
 import { roleByName } from './role.js';
@@ -36,4 +37,5 @@ export const Query: QueryResolvers = {
   identityPools: (_, args, { loaders }) => paginate(args, LISTS.identityPools, loaders.identities.allPools),
   groupMappings: (_, args, { loaders }) => paginate(args, LISTS.groupMappings, loaders.identities.groupMappings.all),
   accessFindings: (_, args, context) => accessFindingConnection(args, context),
+  trafficCoverage: (_, { period }, context) => trafficCoverage(period, context),
 };

@@ -1,7 +1,8 @@
+import { firstOfMonth, formatDay, mondayOf, parseDay } from '../calendar.js';
 import type { UsageLine } from './usage-line.js';
 
 /** What a usage summary can group by (the schema's UsageDimension). */
-export type Dimension = 'WORKSPACE' | 'PRODUCT' | 'LINE_TYPE' | 'RESOURCE' | 'DAY';
+export type Dimension = 'WORKSPACE' | 'PRODUCT' | 'LINE_TYPE' | 'RESOURCE' | 'DAY' | 'WEEK' | 'MONTH';
 
 /** One group of a usage summary: the values of its dimensions and exact sums in micro-dollars. */
 export interface UsageGroupRecord {
@@ -12,6 +13,10 @@ export interface UsageGroupRecord {
   resourceId: string | null;
   resourceName: string | null;
   day: string | null;
+  /** The Monday starting the line's ISO week, when grouped by WEEK. */
+  week: string | null;
+  /** The first day of the line's month, when grouped by MONTH. */
+  month: string | null;
   originalMicros: number;
   discountMicros: number;
   amountMicros: number;
@@ -23,12 +28,34 @@ const GROUP = Symbol('group');
 
 type Level = Map<string | null | typeof GROUP, unknown>;
 
+/**
+ * The week and month of each day seen, worked out once: date arithmetic on every line of a year
+ * would cost a large organization's summary most of a second, and its lines share a few hundred days
+ * (so the map stays small: one entry per day ever billed).
+ */
+const bucketsOfDay = new Map<string, { week: string; month: string } | null>();
+
+function bucketsOf(line: UsageLine): { week: string; month: string } | null {
+  let buckets = bucketsOfDay.get(line.startDate);
+  if (buckets === undefined) {
+    const day = parseDay(line.startDate);
+    buckets = day === undefined ? null : { week: formatDay(mondayOf(day)), month: formatDay(firstOfMonth(day)) };
+    bucketsOfDay.set(line.startDate, buckets);
+  }
+  return buckets;
+}
+
+const weekOf = (line: UsageLine) => bucketsOf(line)?.week ?? null;
+const monthOf = (line: UsageLine) => bucketsOf(line)?.month ?? null;
+
 const VALUE_OF_DIMENSION: Record<Dimension, (line: UsageLine) => string | null> = {
   WORKSPACE: (line) => line.workspaceId,
   PRODUCT: (line) => line.product,
   LINE_TYPE: (line) => line.lineType,
   RESOURCE: (line) => line.resourceId,
   DAY: (line) => line.startDate,
+  WEEK: weekOf,
+  MONTH: monthOf,
 };
 
 /**
@@ -83,6 +110,8 @@ export class UsageSums {
       resourceId: has('RESOURCE') ? line.resourceId : null,
       resourceName: has('RESOURCE') ? line.resourceName : null,
       day: has('DAY') ? line.startDate : null,
+      week: has('WEEK') ? weekOf(line) : null,
+      month: has('MONTH') ? monthOf(line) : null,
       originalMicros: 0,
       discountMicros: 0,
       amountMicros: 0,

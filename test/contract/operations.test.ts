@@ -10,8 +10,12 @@ import {
   bindingsOfPrincipal,
   costsIn,
   expectCents,
+  groupMicros,
   invitedUserIds,
   lastFullMonth,
+  lastFullMonths,
+  microSums,
+  monthOf,
   segmentValue,
   totals,
 } from '../helpers/expected.js';
@@ -35,6 +39,7 @@ const CHECKED = [
   'WorkspaceUsageAndAccess',
   'Products',
   'UsageBreakdown',
+  'CostTrend',
   'Usage',
   'NodeLookup',
   'Entities',
@@ -342,6 +347,25 @@ describe.skipIf(!contractExists)(`the public contract (${contractState})`, () =>
       answer.usageSummary.reduce((sum: number, group: any) => sum + group.amount, 0),
       totals(lines).amount,
     );
+  });
+
+  it('CostTrend: cost per month and workspace over three months of 31-day windows, exact', async () => {
+    const quarter = lastFullMonths(3);
+    const { data: answer, errors } = await run('CostTrend', { period: quarter });
+    expect(errors).toBeUndefined();
+    const keyOf = (month: string, workspaceId: string | null | undefined) => `${month} ${workspaceId ?? '-'}`;
+    const expected = microSums(costsIn(stack.simulator.data, quarter), (line) =>
+      keyOf(monthOf(line.start_date), line.resource?.environment?.id),
+    );
+    expect(new Set([...expected.keys()].map((key) => key.slice(0, 10))).size).toBe(3);
+    expect(answer.usageSummary).toHaveLength(expected.size);
+    for (const group of answer.usageSummary) {
+      const key = keyOf(group.month, group.workspace?.id);
+      expect(groupMicros(group), key).toEqual(expected.get(key));
+      expect(group.cost.currencyCode).toBe('USD');
+    }
+    const costs = answer.usageSummary.map((group: any) => groupMicros(group).cost);
+    expect(costs.every((cost: bigint, index: number) => index === 0 || cost <= costs[index - 1])).toBe(true);
   });
 
   it('Usage: one workspace’s Kafka lines, paged', async () => {

@@ -108,7 +108,7 @@ const variableCases: Array<[string, string, unknown[]]> = [
   [
     'groupBy',
     `query ($v: [UsageDimension!]!) { usageSummary(period: { start: "${isoDay(-30)}", end: "${isoDay(-1)}" }, groupBy: $v) { amount } }`,
-    [['MONTH'], [null], [1], null, 'week', [{}]],
+    [['QUARTER'], [null], [1], null, 'week', [{}]],
   ],
   [
     'representations',
@@ -134,7 +134,7 @@ const unknownEnums = [
   '{ users(filter: { type: "HUMAN" }) { totalCount } }',
   '{ users(filter: { status: PENDING }) { totalCount } }',
   '{ users(filter: { type: human }) { totalCount } }',
-  `{ usageSummary(period: { start: "${isoDay(-30)}", end: "${isoDay(-1)}" }, groupBy: [MONTH]) { amount } }`,
+  `{ usageSummary(period: { start: "${isoDay(-30)}", end: "${isoDay(-1)}" }, groupBy: [QUARTER]) { amount } }`,
   `{ usageSummary(period: { start: "${isoDay(-30)}", end: "${isoDay(-1)}" }, groupBy: ["DAY"]) { amount } }`,
   `{ usageSummary(period: { start: "${isoDay(-30)}", end: "${isoDay(-1)}" }, groupBy: [null]) { amount } }`,
   '{ users(filter: { type: true }) { totalCount } }',

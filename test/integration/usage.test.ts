@@ -1,5 +1,15 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { bindingsInWorkspace, costsIn, expectCents, lastFullMonth, totals } from '../helpers/expected.js';
+import {
+  bindingsInWorkspace,
+  costsIn,
+  expectCents,
+  groupMicros,
+  isoWeekOf,
+  lastFullMonth,
+  microSums,
+  monthOf,
+  totals,
+} from '../helpers/expected.js';
 import { FLAGSHIP_DOCUMENT, FLAGSHIP_OPERATION } from '../helpers/flagship.js';
 import { startStack, type Stack } from '../helpers/stack.js';
 
@@ -73,6 +83,41 @@ describe('usage metering', () => {
         totals(lines).amount,
       );
     }
+  });
+
+  it('sums by ISO week and by month with the workspace over four cost windows, exactly, the Floats equal to the Decimals', async () => {
+    const period = { start: daysBefore(month.end, 100), end: month.end };
+    const group = `workspace { id } week month day cost { amount currencyCode } listCost { amount } discount { amount }
+      amount originalAmount discountAmount lineItemCount`;
+    const { data, errors } = await stack.graphql(
+      `query ($period: DateRangeInput!) {
+        byWeek: usageSummary(period: $period, groupBy: [WEEK, WORKSPACE]) { ${group} }
+        byMonth: usageSummary(period: $period, groupBy: [WORKSPACE, MONTH]) { ${group} }
+      }`,
+      { period },
+    );
+    expect(errors).toBeUndefined();
+    expect(stack.simulator.log.count('GET /billing/v1/costs')).toBe(4);
+    const lines = costsIn(stack.simulator.data, period);
+    const keyOf = (time: string, workspaceId: string | null | undefined) => `${time} ${workspaceId ?? '-'}`;
+    for (const [groups, timeOf, time] of [
+      [data.byWeek, isoWeekOf, 'week'],
+      [data.byMonth, monthOf, 'month'],
+    ] as const) {
+      const expected = microSums(lines, (line) => keyOf(timeOf(line.start_date), line.resource?.environment?.id));
+      expect(groups).toHaveLength(expected.size);
+      for (const answer of groups) {
+        const key = keyOf(answer[time], answer.workspace?.id);
+        expect(groupMicros(answer), key).toEqual(expected.get(key));
+        expect([answer.amount, answer.originalAmount, answer.discountAmount]).toEqual(
+          [answer.cost, answer.listCost, answer.discount].map((money) => Number(money.amount)),
+        );
+        expect(answer.cost.currencyCode).toBe('USD');
+        expect([answer.day, answer[time === 'week' ? 'month' : 'week']]).toEqual([null, null]);
+      }
+    }
+    // The first week starts before the period, as the period's first day is seldom a Monday.
+    expect(data.byWeek.map((answer: any) => answer.week).sort()[0]).toBe(isoWeekOf(period.start));
   });
 
   it.each([

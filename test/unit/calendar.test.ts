@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayOf, formatDay, oneYearBefore, parseDay, timestampAt } from '../../src/calendar.js';
+import { dayOf, formatDay, mondayOf, oneYearBefore, parseDay, timestampAt } from '../../src/calendar.js';
 
 describe('simulator dates', () => {
   it('parses real YYYY-MM-DD dates to day numbers and back', () => {
@@ -21,5 +21,16 @@ describe('simulator dates', () => {
     const timestamp = timestampAt(day, 3661.5);
     expect(timestamp).toBe('2026-03-01T01:01:01.500Z');
     expect(dayOf(timestamp)).toBe(day);
+  });
+
+  it.each([
+    ['2025-12-29', '2025-12-29'],
+    ['2026-01-01', '2025-12-29'],
+    ['2026-01-04', '2025-12-29'],
+    ['2026-01-05', '2026-01-05'],
+    ['1970-01-01', '1969-12-29'],
+    ['1969-12-28', '1969-12-22'],
+  ])('puts %s in the ISO week starting on Monday %s', (date, monday) => {
+    expect(formatDay(mondayOf(parseDay(date)!))).toBe(monday);
   });
 });

@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import type { ConfluentReads } from '../../src/confluent/reads.js';
 import { createCostLoaders } from '../../src/loaders/costs.js';
 import { costLineReader } from '../../src/confluent/cost-lines.js';
-import { checkPeriod } from '../../src/usage/period.js';
-import { summarize } from '../../src/usage/summary.js';
+import { parseDay } from '../../src/calendar.js';
+import { checkPeriod, costWindows } from '../../src/usage/period.js';
+import { summarize, type Dimension } from '../../src/usage/summary.js';
 import type { UsageLine } from '../../src/usage/usage-line.js';
 
 const readLine = costLineReader();
@@ -104,5 +105,37 @@ describe('cost summaries', () => {
     expect((await loaders.summary(month, ['WORKSPACE'])).map((group) => group.workspaceId)).toEqual(['env-1', 'env-2']);
     expect(idsOf(await loaders.matching(month, { workspaceId: 'env-2' }))).toEqual(['b']);
     expect(loaders.calls).toEqual(['2026-10-01']);
+  });
+
+  it('of several windows put a week or a month split by a window edge in one group, across a year too', async () => {
+    // Built from day numbers: checkPeriod would refuse these dates once they are a year old.
+    const period = { start: parseDay('2025-12-02')!, end: parseDay('2026-02-10')! };
+    expect(costWindows(period).map((window) => window.startDate)).toEqual(['2025-12-02', '2026-01-02', '2026-02-02']);
+    const windows = {
+      '2025-12-02': [line('a', '2025-12-28'), line('b', '2025-12-31'), line('c', '2026-01-01')],
+      '2026-01-02': [line('d', '2026-01-02'), line('e', '2026-01-04', 'env-2'), line('f', '2026-02-01')],
+      '2026-02-02': [line('g', '2026-02-02'), line('h', '2026-02-09', 'env-2')],
+    };
+    const groupsOf = async (dimensions: Dimension[]) => {
+      const streamed = await loadersOver([], windows).summary(period, dimensions);
+      expect(streamed).toEqual(summarize(await loadersOver([], windows).matching(period), dimensions));
+      return streamed.map((group) => [group.week ?? group.month, group.workspaceId, group.lineItemCount]);
+    };
+    // The ISO week of 2025-12-29 is the first of 2026.
+    expect(await groupsOf(['WEEK', 'WORKSPACE'])).toEqual([
+      ['2025-12-29', 'env-1', 3],
+      ['2025-12-22', 'env-1', 1],
+      ['2025-12-29', 'env-2', 1],
+      ['2026-01-26', 'env-1', 1],
+      ['2026-02-02', 'env-1', 1],
+      ['2026-02-09', 'env-2', 1],
+    ]);
+    expect(await groupsOf(['MONTH', 'WORKSPACE'])).toEqual([
+      ['2025-12-01', 'env-1', 2],
+      ['2026-01-01', 'env-1', 2],
+      ['2026-02-01', 'env-1', 2],
+      ['2026-01-01', 'env-2', 1],
+      ['2026-02-01', 'env-2', 1],
+    ]);
   });
 });

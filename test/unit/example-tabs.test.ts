@@ -1,6 +1,6 @@
 import { Kind, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { lastFullMonth } from '../../src/calendar.js';
+import { lastFullMonth, lastFullMonths } from '../../src/calendar.js';
 import { exampleTabs } from '../../src/http/example-tabs.js';
 
 describe('lastFullMonth', () => {
@@ -11,6 +11,10 @@ describe('lastFullMonth', () => {
   ])('on %s is %j', (today, period) => {
     expect(lastFullMonth(new Date(today))).toEqual(period);
   });
+
+  it('of three months reaches back across a year', () => {
+    expect(lastFullMonths(3, new Date('2026-02-10T00:00:00Z'))).toEqual({ start: '2025-11-01', end: '2026-02-01' });
+  });
 });
 
 describe('GraphiQL example tabs', () => {
@@ -19,6 +23,11 @@ describe('GraphiQL example tabs', () => {
   it('open on the flagship with last month as its period', () => {
     expect(tabs[0]?.operationName).toBe('WorkspaceUsageAndAccess');
     expect(JSON.parse(tabs[0]?.variables ?? '')).toEqual({ period: { start: '2026-04-01', end: '2026-05-01' } });
+  });
+
+  it('give the cost trend the last three full months', () => {
+    const trend = tabs.find((tab) => tab.operationName === 'CostTrend');
+    expect(JSON.parse(trend?.variables ?? '')).toEqual({ period: { start: '2026-02-01', end: '2026-05-01' } });
   });
 
   it('hold one named operation each, with the comment written above it', () => {
