@@ -18,6 +18,10 @@ WORKDIR /app
 COPY package.json package-lock.json .npmrc ./
 RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
 COPY --from=build /app/dist ./dist
+# The embedded traffic store (without DATABASE_URL) lives in DATA_DIR: mount a volume there to keep it.
+ENV DATA_DIR=/app/data
+RUN mkdir -p /app/data && chown node:node /app/data
+VOLUME /app/data
 USER node
 # GraphQL, and Prometheus's /metrics (METRICS_PORT).
 EXPOSE 4000 9464

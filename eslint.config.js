@@ -65,6 +65,23 @@ const layerZones = [
       'loaders, the cache or the GraphQL layers (src/graphql, src/resolvers, src/http, src/__generated__); those import them.',
   },
   {
+    target: 'src/traffic',
+    from: [
+      'src/loaders',
+      'src/cache',
+      'src/usage',
+      'src/access',
+      'src/catalog',
+      'src/observability',
+      'src/server.ts',
+      'src/context.ts',
+      ...graphqlLayers,
+    ],
+    message:
+      'src/traffic keeps daily Kafka traffic in its store and collects it from the Metrics API: it may import the REST client ' +
+      '(src/confluent), src/calendar.ts and the logger, not the loaders, the cache, domain code or the GraphQL layers; those read the store.',
+  },
+  {
     // Everything in src/ but the simulator itself and src/main.ts (which starts it in-process when asked).
     target: ['src/!(simulator)/**', 'src/!(main).ts'],
     from: 'src/simulator',

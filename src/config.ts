@@ -35,6 +35,16 @@ export interface Config {
   metricsPort: number;
   /** GraphiQL on `GET /graphql`: off under NODE_ENV=production unless GRAPHIQL=on. */
   graphiql: boolean;
+  /** Where daily Kafka traffic is kept beyond the Metrics API's week, and whether the server collects it. */
+  traffic: TrafficConfig;
+}
+
+export interface TrafficConfig {
+  /** Postgres (`postgres://…`); never logged: it may hold a password. Unset: the embedded store under `dataDir`. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  /** The server collects the traffic itself, on a timer (single-replica setups). */
+  collect: boolean;
 }
 
 export interface AuthConfig {
@@ -99,10 +109,19 @@ const environmentSchema = z.object({
   CORS_ORIGINS: optionalString,
   METRICS_PORT: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).max(65535).default(9464)),
   GRAPHIQL: z.preprocess(emptyAsUnset, z.enum(['on', 'off']).optional()),
+  DATABASE_URL: z.preprocess(emptyAsUnset, z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+  DATA_DIR: z.preprocess(emptyAsUnset, z.string().default('./data')),
+  COLLECT_TRAFFIC: z.preprocess(emptyAsUnset, z.enum(['on', 'off']).default('off')),
 });
 
+/**
+ * What the configuration is read for: serving the graph, or `npm run collect`, which serves no one
+ * and so needs no choice of who may call.
+ */
+export type ConfigPurpose = 'serve' | 'collect';
+
 /** Reads and validates the environment; throws ConfigError naming the first bad variable. */
-export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env, purpose: ConfigPurpose = 'serve'): Config {
   const parsed = environmentSchema.safeParse(environment);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -141,10 +160,11 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     },
     introspection: env.INTROSPECTION === undefined ? env.NODE_ENV !== 'production' : ['on', 'true'].includes(env.INTROSPECTION),
     production: env.NODE_ENV === 'production',
-    auth: authFrom(env, upstream),
+    auth: authFrom(env, upstream, purpose),
     corsOrigins: corsOriginsFrom(env.CORS_ORIGINS),
     metricsPort: env.METRICS_PORT,
     graphiql: env.GRAPHIQL === undefined ? env.NODE_ENV !== 'production' : env.GRAPHIQL === 'on',
+    traffic: { databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR, collect: env.COLLECT_TRAFFIC === 'on' },
   };
 }
 
@@ -173,7 +193,7 @@ const isLocalhost = (url: URL) => ['localhost', '127.0.0.1', '[::1]'].includes(u
  * A real organization is served only to callers who authenticate, unless that is turned off on
  * purpose; the simulator's demo organization stays open for exploring.
  */
-function authFrom(env: z.infer<typeof environmentSchema>, upstream: UpstreamConfig): AuthConfig {
+function authFrom(env: z.infer<typeof environmentSchema>, upstream: UpstreamConfig, purpose: ConfigPurpose): AuthConfig {
   const routerSecret = secretFrom(env.ROUTER_SECRET, env.ROUTER_SECRET_FILE, 'ROUTER_SECRET');
   const { JWT_JWKS_URL: jwksUrl, JWT_ISSUER: issuer, JWT_AUDIENCE: audience } = env;
   if (jwksUrl && (!issuer || !audience))
@@ -181,7 +201,7 @@ function authFrom(env: z.infer<typeof environmentSchema>, upstream: UpstreamConf
   if (!jwksUrl && (issuer || audience))
     throw new ConfigError('JWT_ISSUER or JWT_AUDIENCE is set without JWT_JWKS_URL, the keys to verify tokens with');
   const jwt = jwksUrl && issuer && audience ? { jwksUrl, issuer, audience } : undefined;
-  if (upstream.mode === 'confluent' && !routerSecret && !jwt && env.AUTH_DISABLED !== 'true') {
+  if (purpose === 'serve' && upstream.mode === 'confluent' && !routerSecret && !jwt && env.AUTH_DISABLED !== 'true') {
     throw new ConfigError(
       "serving a real organization needs its callers to authenticate: set ROUTER_SECRET (shared with the router), JWT_JWKS_URL with JWT_ISSUER and JWT_AUDIENCE (the users' tokens), or AUTH_DISABLED=true to let anyone who reaches the port read it",
     );

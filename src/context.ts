@@ -5,6 +5,7 @@ import type { ConfluentReads } from './confluent/reads.js';
 import type { Caller } from './http/authentication.js';
 import { createLoaders, type Loaders } from './loaders/index.js';
 import type { LoaderPolicy } from './loaders/policy.js';
+import type { StoredTraffic } from './loaders/traffic.js';
 import type { Logger } from './logger.js';
 import { RequestUpstreamCalls } from './observability/request-upstream-calls.js';
 
@@ -40,6 +41,8 @@ export function createContext(input: {
   caller: Caller;
   mayRead: (path: string) => boolean;
   reads: ConfluentReads;
+  /** Kafka traffic kept beyond the Metrics API's week, when there is a store. */
+  storedTraffic?: StoredTraffic;
   policy: LoaderPolicy;
   logger: Logger;
   requestTimeoutMs: number;
@@ -60,7 +63,12 @@ export function createContext(input: {
     logger,
     signal,
     deadlineAt,
-    loaders: createLoaders(input.reads, { signal, deadlineAt, onUpstreamCall: upstreamCalls.record, logger, freshness }, input.policy),
+    loaders: createLoaders(
+      input.reads,
+      { signal, deadlineAt, onUpstreamCall: upstreamCalls.record, logger, freshness },
+      input.policy,
+      input.storedTraffic,
+    ),
     upstreamCalls,
     freshness,
   };

@@ -5,14 +5,20 @@ import { createLogger, type Logger } from './logger.js';
 import { createOtlpTracerProvider } from './observability/tracing.js';
 import { createServer } from './server.js';
 import { startSimulator } from './simulator/index.js';
+import { openTrafficStore } from './traffic/store.js';
 
 async function upstreamFor(config: Config, logger: Logger) {
   if (config.upstream.mode === 'confluent') {
     const { apiUrl, telemetryUrl, apiKey, apiSecret } = config.upstream;
     logger.info({ apiUrl, telemetryUrl, apiKey }, 'serving a Confluent Cloud organization');
-    return { upstream: { apiUrl, telemetryUrl, apiKey, apiSecret }, close: async () => {} };
+    const trafficStore = await openTrafficStore({ databaseUrl: config.traffic.databaseUrl, dataDir: config.traffic.dataDir });
+    return { upstream: { apiUrl, telemetryUrl, apiKey, apiSecret }, trafficStore, close: () => trafficStore.close() };
   }
   const simulator = await startSimulator();
+  // The demo organization's traffic history, as a collector running all year would have kept it,
+  // so that chargeback shows allocated cost at once; the last week comes from its Metrics API.
+  const trafficStore = await openTrafficStore({ inMemory: true });
+  await trafficStore.writeDays(simulator.trafficHistory());
   logger.info({ simulatorUrl: simulator.url }, 'no Confluent credentials set: serving the built-in simulator and its demo organization');
   return {
     upstream: {
@@ -21,7 +27,11 @@ async function upstreamFor(config: Config, logger: Logger) {
       apiKey: simulator.credentials.apiKey,
       apiSecret: simulator.credentials.apiSecret,
     },
-    close: () => simulator.close(),
+    trafficStore,
+    close: async () => {
+      await trafficStore.close();
+      await simulator.close();
+    },
   };
 }
 
@@ -38,10 +48,10 @@ async function main(): Promise<void> {
   if (config.upstream.mode === 'confluent' && !config.auth.routerSecret && !config.auth.jwt) {
     logger.warn('AUTH_DISABLED=true: anyone who reaches the port reads this organization with the configured API key');
   }
-  const { upstream, close } = await upstreamFor(config, logger);
+  const { upstream, trafficStore, close } = await upstreamFor(config, logger);
   const tracerProvider = config.tracing && createOtlpTracerProvider(config.tracing, logger);
   if (config.tracing) logger.info({ serviceName: config.tracing.serviceName }, 'exporting traces over OTLP');
-  const server = createServer({ config, upstream, logger, tracerProvider });
+  const server = createServer({ config, upstream, trafficStore, logger, tracerProvider });
   const { url, metricsUrl } = await server.listen(config.port, config.host);
   logger.info({ url: `${url}/graphql`, metrics: `${metricsUrl}/metrics` }, 'subgraph ready');
 

@@ -38,6 +38,8 @@ import { resolvers } from './resolvers/index.js';
 import { typeOfNodeId } from './resolvers/node.js';
 import { fieldAccess, scopedResolvers } from './graphql/scopes.js';
 import { loadTypeDefs } from './schema.js';
+import { startTrafficCollection } from './traffic/schedule.js';
+import type { TrafficStore } from './traffic/store.js';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -45,6 +47,11 @@ export interface ServerOptions {
   config: Config;
   /** The Confluent Cloud API and its Metrics API (or the simulator's) and the Cloud API key to read them with. */
   upstream: { apiUrl: string; telemetryUrl: string; apiKey: string; apiSecret: string };
+  /**
+   * Daily Kafka traffic kept beyond the Metrics API's week (src/traffic); without it, only that week
+   * has data. With COLLECT_TRAFFIC=on the server fills it itself while it listens.
+   */
+  trafficStore?: TrafficStore;
   logger: Logger;
   /** Where spans go; without one, tracing is off. */
   tracerProvider?: TracerProvider;
@@ -59,6 +66,7 @@ export interface Subgraph {
 
 export function createServer(options: ServerOptions): Subgraph {
   const { config, logger } = options;
+  let stopCollecting: (() => Promise<void>) | undefined;
   // The gauge reads the client only when scraped, after it exists.
   const metrics = new Metrics({ upstreamCallsInFlight: (): number => client.callsInFlight });
   const client = new ConfluentClient({
@@ -144,6 +152,9 @@ export function createServer(options: ServerOptions): Subgraph {
     async listen(port, host) {
       await apollo.start();
       started = true;
+      if (config.traffic.collect && options.trafficStore) {
+        stopCollecting = startTrafficCollection({ client, store: options.trafficStore, logger });
+      }
       app.use(
         GRAPHQL_PATH,
         // Responses of 1 KB and more, gzip or deflate as the client accepts (a router asks for them).
@@ -159,6 +170,7 @@ export function createServer(options: ServerOptions): Subgraph {
               caller,
               mayRead: (path) => mayRead(caller.scopes, path),
               reads,
+              storedTraffic: options.trafficStore,
               policy: { batching: config.batching, onBatch: metrics.recordBatch },
               logger,
               requestTimeoutMs: config.requestTimeoutMs,
@@ -171,6 +183,7 @@ export function createServer(options: ServerOptions): Subgraph {
       return { url: await listening(httpServer, port, host), metricsUrl: await listening(metricsServer, config.metricsPort, host) };
     },
     async stop() {
+      await stopCollecting?.();
       metricsServer.close();
       if (started) await apollo.stop();
       else httpServer.close();

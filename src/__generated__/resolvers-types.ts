@@ -913,6 +913,14 @@ export type UsageDimension =
   | 'LINE_TYPE'
   /** Calendar months, UTC (`UsageGroup.month`). The first and last month hold only the period's days. */
   | 'MONTH'
+  /**
+   * Who caused the cost (`UsageGroup.principalId`), for chargeback. A Kafka cluster's cost line of a day
+   * is split among the principals with traffic on that cluster that day, in proportion to their
+   * request plus response bytes, in micro-dollars by largest remainder (ties to the smallest principal
+   * id), so the parts add up to the line. Other lines, and cluster-days without traffic data, stay
+   * unallocated (`principalId` null). Traffic is bytes, not CPU or storage; see `Query.trafficCoverage`.
+   */
+  | 'PRINCIPAL'
   | 'PRODUCT'
   | 'RESOURCE'
   /** ISO weeks, Monday to Sunday, UTC (`UsageGroup.week`). The first and last week hold only the period's days. */
@@ -951,6 +959,8 @@ export type UsageGroup = {
   discount: Money;
   /** @deprecated Use `discount`: the same sum, exact, as a Decimal. */
   discountAmount: Scalars['Float']['output'];
+  /** The identity pool the cost is allocated to, while it exists. */
+  identityPool?: Maybe<IdentityPool>;
   lineItemCount: Scalars['Int']['output'];
   lineType?: Maybe<Scalars['String']['output']>;
   /** The sum of the lines' `listCost`. */
@@ -959,8 +969,12 @@ export type UsageGroup = {
   month?: Maybe<Scalars['Date']['output']>;
   /** @deprecated Use `listCost`: the same sum, exact, as a Decimal. */
   originalAmount: Scalars['Float']['output'];
+  /** The bare id (`sa-…`, `u-…`, `pool-…`) the group's cost is allocated to; null for cost not allocated. Kept when the principal no longer exists. */
+  principalId?: Maybe<Scalars['String']['output']>;
   product?: Maybe<Product>;
   resource?: Maybe<UsageResource>;
+  /** The person or service account the cost is allocated to, while it exists. */
+  user?: Maybe<User>;
   /** The Monday starting the ISO week (UTC), which may lie before the period's start. */
   week?: Maybe<Scalars['Date']['output']>;
   workspace?: Maybe<Workspace>;
@@ -1827,13 +1841,16 @@ export type UsageGroupResolvers<ContextType = Context, ParentType extends Resolv
   day?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   discount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   discountAmount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  identityPool?: Resolver<Maybe<ResolversTypes['IdentityPool']>, ParentType, ContextType>;
   lineItemCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   lineType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   listCost?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   month?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   originalAmount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  principalId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
   resource?: Resolver<Maybe<ResolversTypes['UsageResource']>, ParentType, ContextType>;
+  user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   week?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   workspace?: Resolver<Maybe<ResolversTypes['Workspace']>, ParentType, ContextType>;
 }>;

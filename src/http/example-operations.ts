@@ -542,4 +542,24 @@ export const EXAMPLE_OPERATIONS = /* GraphQL */ `
       }
     }
   }
+
+  # Last month's cost by who caused it: each Kafka cluster's daily cost split among the principals
+  # by their request and response bytes that day; the rest stays unallocated (principalId null).
+  query Chargeback($period: DateRangeInput!) {
+    usageSummary(period: $period, groupBy: [PRINCIPAL]) {
+      principalId
+      user {
+        id
+        type
+        name
+      }
+      identityPool {
+        id
+      }
+      cost {
+        amount
+        currencyCode
+      }
+    }
+  }
 `;

@@ -35,6 +35,7 @@ function exampleVariables(period: Period, quarter: Period, week: Period): Record
     Products: { period },
     UsageBreakdown: { period },
     CostTrend: { period: quarter },
+    Chargeback: { period },
     Usage: { period, first: 20 },
     NodeLookup: { id: 'CloudClusterAdmin' },
     Entities: {

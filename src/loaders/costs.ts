@@ -1,10 +1,14 @@
+import { parseDay } from '../calendar.js';
 import type { RequestOptions } from '../confluent/client.js';
 import type { ConfluentReads } from '../confluent/reads.js';
 import { costWindows, periodKey, type CostWindow, type Period } from '../usage/period.js';
-import { UsageSums, summarize, type Dimension, type UsageGroupRecord } from '../usage/summary.js';
+import { UsageSums, summarize, type Dimension, type ShareOf, type UsageGroupRecord } from '../usage/summary.js';
 import { linesInWindow, matchesFilter, periodLines, type UsageLine, type UsageLineFilter } from '../usage/usage-line.js';
 import { groupBy } from './grouping.js';
 import type { LoaderPolicy } from './policy.js';
+
+/** Shares out a window's lines (a period of at most 31 days) among the principals that caused them. */
+export type Allocation = (lines: readonly UsageLine[], period: Period) => Promise<ShareOf>;
 
 interface PeriodLines {
   all: UsageLine[];
@@ -105,18 +109,29 @@ export function createCostLoaders(client: ConfluentReads, request: RequestOption
       if (policy.batching) linesOf(period).catch(() => {});
     },
     matching,
-    /** The period's lines that match the filters, summed by the dimensions. */
-    summary: async (period: Period, dimensions: readonly Dimension[], ...filters: UsageLineFilter[]): Promise<UsageGroupRecord[]> => {
+    /**
+     * The period's lines that match the filters, summed by the dimensions. With an allocation (for
+     * PRINCIPAL), each window's lines are shared out as the window's traffic says once both are in.
+     */
+    summary: async (
+      period: Period,
+      dimensions: readonly Dimension[],
+      filters: readonly UsageLineFilter[] = [],
+      allocation?: Allocation,
+    ): Promise<UsageGroupRecord[]> => {
       const windows = costWindows(period);
       if (!policy.batching || windows.length === 1 || periods.has(periodKey(period))) {
-        return summarize(await matching(period, ...filters), dimensions);
+        const lines = await matching(period, ...filters);
+        return summarize(lines, dimensions, await allocation?.(lines, period));
       }
       const sums = new UsageSums(dimensions);
       await Promise.all(
         windows.map(async (window) => {
-          for (const line of linesInWindow({ ...window, lines: await anyWindow(window) })) {
-            if (filters.every((filter) => matchesFilter(line, filter))) sums.add(line);
-          }
+          const lines = linesInWindow({ ...window, lines: await anyWindow(window) }).filter((line) =>
+            filters.every((filter) => matchesFilter(line, filter)),
+          );
+          const shareOf = await allocation?.(lines, { start: parseDay(window.startDate)!, end: parseDay(window.endDate)! });
+          for (const line of lines) sums.add(line, shareOf?.(line));
         }),
       );
       return sums.groups();

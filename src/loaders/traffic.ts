@@ -43,9 +43,8 @@ export function createTrafficLoaders(
 ) {
   const periods = new Map<string, Promise<TrafficData>>();
 
-  /** The Metrics API's traffic of the days [start, end). */
-  async function fromMetricsApi(start: number, end: number): Promise<TrafficData> {
-    const clusterIds = (await allClusters()).map((cluster) => cluster.id);
+  /** The Metrics API's traffic of the days [start, end) on these clusters. */
+  async function fromMetricsApi(start: number, end: number, clusterIds: readonly string[]): Promise<TrafficData> {
     if (clusterIds.length === 0) return NO_TRAFFIC;
     const range = { start: `${formatDay(start)}T00:00:00Z`, end: `${formatDay(end)}T00:00:00Z` };
     // One failed query fails the whole: the others stop rather than spend the Metrics API's small budget.
@@ -65,7 +64,7 @@ export function createTrafficLoaders(
     return trafficDataOfPoints({ request: requestPoints ?? [], response: responsePoints ?? [] });
   }
 
-  async function read(period: Period): Promise<TrafficData> {
+  async function read(period: Period, clusterIds?: readonly string[]): Promise<TrafficData> {
     const end = Math.min(period.end, today());
     if (end <= period.start) return NO_TRAFFIC;
     const range = { start: formatDay(period.start), end: formatDay(end) };
@@ -74,19 +73,24 @@ export function createTrafficLoaders(
     for (let day = period.start; day < end; day++) if (!stored.has(formatDay(day))) missing.push(day);
     const [storedRows, fetched] = await Promise.all([
       store && stored.size > 0 ? store.rows(range) : [],
-      missing.length > 0 ? fromMetricsApi(missing[0]!, missing.at(-1)! + 1) : NO_TRAFFIC,
+      missing.length > 0
+        ? fromMetricsApi(missing[0]!, missing.at(-1)! + 1, clusterIds ?? (await allClusters()).map((cluster) => cluster.id))
+        : NO_TRAFFIC,
     ]);
     // The store's days are complete as collected; the Metrics API only fills the others.
     const fetchedRows = fetched.rows.filter((row) => !stored.has(row.day));
     return { rows: [...storedRows, ...fetchedRows], daysWithData: new Set([...stored, ...fetched.daysWithData]) };
   }
 
-  /** The period's traffic rows and the days with data, read once per request however many fields ask. */
-  function dataOf(period: Period): Promise<TrafficData> {
-    if (!policy.batching) return read(period);
-    const key = periodKey(period);
+  /**
+   * The period's traffic rows and the days with data, read once per request however many fields
+   * ask: of every cluster of the organization, or only of the clusters given (those a cost line bills).
+   */
+  function dataOf(period: Period, clusterIds?: readonly string[]): Promise<TrafficData> {
+    if (!policy.batching) return read(period, clusterIds);
+    const key = `${periodKey(period)} ${clusterIds ? [...clusterIds].sort().join(',') : '*'}`;
     let data = periods.get(key);
-    if (!data) periods.set(key, (data = read(period)));
+    if (!data) periods.set(key, (data = read(period, clusterIds)));
     return data;
   }
 

@@ -6,7 +6,10 @@ import type { Context } from '../context.js';
 import { GraphQLError } from 'graphql';
 import { paginate, type ConnectionArgs } from '../graphql/connections.js';
 import { ErrorCode } from '../graphql/errors.js';
+import type { Allocation } from '../loaders/costs.js';
+import { allocateLine, clusterDayTraffic } from '../usage/allocation.js';
 import { checkPeriod, monthToDate, type Period } from '../usage/period.js';
+import { wholeLine } from '../usage/summary.js';
 import { LISTS } from './lists.js';
 
 export interface PeriodInput {
@@ -32,12 +35,28 @@ export async function usageSummary(
   { loaders }: Context,
 ) {
   const period = checkPeriod(args.period);
-  const groups = await loaders.costs.summary(period, args.groupBy ?? [], scope, args.filter ?? {});
+  const dimensions = args.groupBy ?? [];
+  const allocation = dimensions.includes('PRINCIPAL') ? allocationByTraffic(loaders) : undefined;
+  const groups = await loaders.costs.summary(period, dimensions, [scope, args.filter ?? {}], allocation);
   if (groups.length > MAX_SUMMARY_GROUPS) {
     const message = `Summary groups limit of ${MAX_SUMMARY_GROUPS} exceeded, found ${groups.length}: group by fewer dimensions, or filter or shorten the period.`;
     throw new GraphQLError(message, { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, limit: 'summaryGroups' } });
   }
   return groups;
+}
+
+/**
+ * Shares out a window's lines by the traffic of the Kafka clusters they bill: the clusters are those
+ * of the lines (deleted ones too), so no cluster listing is needed; the store answers the days it
+ * holds and the Metrics API the rest.
+ */
+function allocationByTraffic(loaders: Context['loaders']): Allocation {
+  return async (lines, period) => {
+    const clusterIds = [...new Set(lines.flatMap((line) => (line.resourceId?.startsWith('lkc-') ? [line.resourceId] : [])))];
+    if (clusterIds.length === 0) return wholeLine;
+    const traffic = clusterDayTraffic((await loaders.traffic.dataOf(period, clusterIds)).rows);
+    return (line) => allocateLine(line, traffic);
+  };
 }
 
 /** Product codes billed in the period, largest amount first. */

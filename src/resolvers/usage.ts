@@ -2,6 +2,7 @@ import type { UsageGroupResolvers, UsageResolvers, UsageResourceResolvers } from
 import { productOf } from '../catalog/products.js';
 import { toDollars } from '../usage/money.js';
 import { resourceKindOf } from '../usage/usage-line.js';
+import { directoryUserOf, identityPoolOf } from './principal-lookup.js';
 import { billedWorkspace } from './usage-fields.js';
 
 // Confluent marks product and line type optional; a line without one still has to be shown.
@@ -30,6 +31,8 @@ export const UsageGroup: UsageGroupResolvers = {
   workspace: (group, _, context) => billedWorkspace(group.workspaceId, context),
   product: (group) => (group.productId ? productOf(group.productId) : null),
   resource: (group) => (group.resourceId ? { id: group.resourceId, name: group.resourceName } : null),
+  user: (group, _, context) => (group.principalId ? directoryUserOf(group.principalId, context) : null),
+  identityPool: (group, _, context) => (group.principalId ? identityPoolOf(group.principalId, context) : null),
   cost: (group) => group.amountMicros,
   listCost: (group) => group.originalMicros,
   discount: (group) => group.discountMicros,

@@ -9,6 +9,8 @@ import { Router } from './router.js';
 import { ROUTES } from './routes/index.js';
 import { generateData } from './seed/index.js';
 import { startServer } from './server.js';
+import { RETENTION_DAYS } from './telemetry/query.js';
+import { trafficByDay } from './traffic.js';
 import { deleteEnvironment, deleteServiceAccount, deleteUser, type SimulatorData } from './store.js';
 import { PerAddressRateLimiter, type TelemetryRateLimit } from './telemetry/rate-limit.js';
 import { startTelemetryServer } from './telemetry/server.js';
@@ -18,7 +20,7 @@ export type { FaultInjector } from './faults.js';
 export type { RequestLog, RequestLogEntry } from './request-log.js';
 export type { SimulatorData } from './store.js';
 export type { TelemetryRateLimit } from './telemetry/rate-limit.js';
-export { readTraffic, type DayRange, type TrafficDay, type TrafficSeries } from './traffic.js';
+export { readTraffic, trafficByDay, type DayRange, type TrafficDay, type TrafficSeries } from './traffic.js';
 export type { GroupMapping, IdentityPool, IdentityProvider } from '../confluent/types.js';
 
 export interface Simulator {
@@ -42,6 +44,11 @@ export interface Simulator {
    * starts on a fresh window. For tests: a tiny budget to see 429s, a large one not to wait.
    */
   setTelemetryRateLimit(limit: TelemetryRateLimit): void;
+  /**
+   * Each day of traffic the Metrics API no longer holds, as a collector running all along would
+   * have kept it: for filling a demo traffic store.
+   */
+  trafficHistory(): ReturnType<typeof trafficByDay>;
   /** Stops listening and cuts open connections, hanging requests included. */
   close(): Promise<void>;
 }
@@ -93,6 +100,12 @@ export async function startSimulator(options?: SimulatorOptions): Promise<Simula
     deleteServiceAccount: (serviceAccountId) => deleteServiceAccount(data, serviceAccountId),
     deleteEnvironment: (environmentId) => deleteEnvironment(data, environmentId),
     setTelemetryRateLimit: (limit) => telemetryRateLimiter.configure(limit),
+    trafficHistory: () =>
+      trafficByDay(
+        data.traffic,
+        { fromDay: resolved.today - resolved.size.costDays, toDay: resolved.today - RETENTION_DAYS },
+        new Set(data.traffic.map((series) => series.clusterId)),
+      ),
     close: async () => {
       await Promise.all([server.close(), telemetry.close()]);
     },

@@ -1,6 +1,7 @@
 // Daily Kafka traffic per (day, cluster, principal): what the Metrics API reports as
 // `request_bytes` and `response_bytes`. One series per (cluster, principal), its days in typed
 // arrays, so a year of a large organization stays a few megabytes.
+import { formatDay } from '../calendar.js';
 
 export interface TrafficSeries {
   clusterId: string;
@@ -44,4 +45,15 @@ export function readTraffic(traffic: readonly TrafficSeries[], range: DayRange, 
     }
   }
   return days;
+}
+
+/**
+ * Every day of the range with its traffic, as a traffic store keeps it (days as `YYYY-MM-DD`): for
+ * filling a demo store with the history a collector would have gathered.
+ */
+export function trafficByDay(traffic: readonly TrafficSeries[], range: DayRange, clusterIds: Iterable<string>) {
+  const days = new Map<number, Array<Omit<TrafficDay, 'day'> & { day: string }>>();
+  for (let day = range.fromDay; day < range.toDay; day++) days.set(day, []);
+  for (const { day, ...row } of readTraffic(traffic, range, clusterIds)) days.get(day)?.push({ ...row, day: formatDay(day) });
+  return [...days].map(([day, rows]) => ({ day: formatDay(day), rows }));
 }

@@ -4,15 +4,8 @@
 // id), so the parts add up to the line exactly. Lines of other resources, lines without one, and
 // cluster-days without traffic stay unallocated (principal null).
 import type { TrafficRow } from '../access/traffic.js';
+import { wholeLine, type CostShare } from './summary.js';
 import type { UsageLine } from './usage-line.js';
-
-/** A line's share for one principal (null: not allocated), in micro-dollars. */
-export interface CostShare {
-  principalId: string | null;
-  originalMicros: number;
-  discountMicros: number;
-  amountMicros: number;
-}
 
 /** Bytes per principal, by `<day> <cluster id>`. */
 export type ClusterDayTraffic = ReadonlyMap<string, ReadonlyMap<string, number>>;
@@ -53,16 +46,12 @@ export function splitByLargestRemainder(total: number, weights: ReadonlyArray<re
   return parts.map((part) => Number(part * sign));
 }
 
-const UNALLOCATED = (line: UsageLine): CostShare[] => [
-  { principalId: null, originalMicros: line.originalMicros, discountMicros: line.discountMicros, amountMicros: line.amountMicros },
-];
-
 /** The shares of one line: its principals' on a Kafka cluster-day with traffic, else one unallocated share. */
 export function allocateLine(line: UsageLine, traffic: ClusterDayTraffic): CostShare[] {
   const resourceId = line.resourceId;
-  if (!resourceId?.startsWith('lkc-')) return UNALLOCATED(line);
+  if (!resourceId?.startsWith('lkc-')) return wholeLine(line);
   const principals = traffic.get(`${line.startDate} ${resourceId}`);
-  if (!principals || principals.size === 0) return UNALLOCATED(line);
+  if (!principals || principals.size === 0) return wholeLine(line);
   const weights = [...principals].sort(([left], [right]) => (left < right ? -1 : left > right ? 1 : 0));
   const original = splitByLargestRemainder(line.originalMicros, weights);
   const discount = splitByLargestRemainder(line.discountMicros, weights);

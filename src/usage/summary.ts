@@ -2,7 +2,7 @@ import { firstOfMonth, formatDay, mondayOf, parseDay } from '../calendar.js';
 import type { UsageLine } from './usage-line.js';
 
 /** What a usage summary can group by (the schema's UsageDimension). */
-export type Dimension = 'WORKSPACE' | 'PRODUCT' | 'LINE_TYPE' | 'RESOURCE' | 'DAY' | 'WEEK' | 'MONTH';
+export type Dimension = 'WORKSPACE' | 'PRODUCT' | 'LINE_TYPE' | 'RESOURCE' | 'DAY' | 'WEEK' | 'MONTH' | 'PRINCIPAL';
 
 /** One group of a usage summary: the values of its dimensions and exact sums in micro-dollars. */
 export interface UsageGroupRecord {
@@ -17,6 +17,8 @@ export interface UsageGroupRecord {
   week: string | null;
   /** The first day of the line's month, when grouped by MONTH. */
   month: string | null;
+  /** Who the cost is allocated to, when grouped by PRINCIPAL (null: not allocated). */
+  principalId: string | null;
   originalMicros: number;
   discountMicros: number;
   amountMicros: number;
@@ -48,7 +50,7 @@ function bucketsOf(line: UsageLine): { week: string; month: string } | null {
 const weekOf = (line: UsageLine) => bucketsOf(line)?.week ?? null;
 const monthOf = (line: UsageLine) => bucketsOf(line)?.month ?? null;
 
-const VALUE_OF_DIMENSION: Record<Dimension, (line: UsageLine) => string | null> = {
+const VALUE_OF_DIMENSION: Record<Dimension, (line: UsageLine, share: CostShare) => string | null> = {
   WORKSPACE: (line) => line.workspaceId,
   PRODUCT: (line) => line.product,
   LINE_TYPE: (line) => line.lineType,
@@ -56,15 +58,33 @@ const VALUE_OF_DIMENSION: Record<Dimension, (line: UsageLine) => string | null> 
   DAY: (line) => line.startDate,
   WEEK: weekOf,
   MONTH: monthOf,
+  PRINCIPAL: (_, share) => share.principalId,
 };
+
+/** A line's cost, or a principal's share of it (allocation.ts), in micro-dollars; principal null: not allocated. */
+export interface CostShare {
+  principalId: string | null;
+  originalMicros: number;
+  discountMicros: number;
+  amountMicros: number;
+}
+
+/** A line's cost as one share, allocated to no one: what every line is unless split (allocation.ts). */
+export function wholeLine(line: UsageLine): CostShare[] {
+  return [{ principalId: null, originalMicros: line.originalMicros, discountMicros: line.discountMicros, amountMicros: line.amountMicros }];
+}
+
+/** How a line's cost is shared out among principals; without PRINCIPAL, each line is one whole share. */
+export type ShareOf = (line: UsageLine) => CostShare[];
 
 /**
  * Usage lines summed by the given dimensions (none: one group of everything), exactly. Lines are
  * added one at a time, so a long period can be summed window by window without holding its lines.
+ * A line split among principals adds each share to its principal's group, and counts in each.
  */
 export class UsageSums {
   readonly #dimensions: Dimension[];
-  readonly #valuesOf: Array<(line: UsageLine) => string | null>;
+  readonly #valuesOf: Array<(line: UsageLine, share: CostShare) => string | null>;
   /** One map per dimension, nested, the last holding the groups: no key is built per line. */
   readonly #root: Level = new Map();
   readonly #groups: Array<{ values: Array<string | null>; group: UsageGroupRecord }> = [];
@@ -74,23 +94,27 @@ export class UsageSums {
     this.#valuesOf = this.#dimensions.map((dimension) => VALUE_OF_DIMENSION[dimension]);
   }
 
-  add(line: UsageLine): void {
+  add(line: UsageLine, shares: readonly CostShare[] = wholeLine(line)): void {
+    for (const share of shares) this.#addShare(line, share);
+  }
+
+  #addShare(line: UsageLine, share: CostShare): void {
     let level = this.#root;
     for (const valueOf of this.#valuesOf) {
-      const value = valueOf(line);
+      const value = valueOf(line, share);
       let next = level.get(value) as Level | undefined;
       if (!next) level.set(value, (next = new Map()));
       level = next;
     }
     let group = level.get(GROUP) as UsageGroupRecord | undefined;
     if (!group) {
-      group = this.#newGroup(line);
+      group = this.#newGroup(line, share);
       level.set(GROUP, group);
-      this.#groups.push({ values: this.#valuesOf.map((valueOf) => valueOf(line)), group });
+      this.#groups.push({ values: this.#valuesOf.map((valueOf) => valueOf(line, share)), group });
     }
-    group.originalMicros += line.originalMicros;
-    group.discountMicros += line.discountMicros;
-    group.amountMicros += line.amountMicros;
+    group.originalMicros += share.originalMicros;
+    group.discountMicros += share.discountMicros;
+    group.amountMicros += share.amountMicros;
     group.lineItemCount += 1;
   }
 
@@ -101,7 +125,7 @@ export class UsageSums {
       .map(({ group }) => group);
   }
 
-  #newGroup(line: UsageLine): UsageGroupRecord {
+  #newGroup(line: UsageLine, share: CostShare): UsageGroupRecord {
     const has = (dimension: Dimension) => this.#dimensions.includes(dimension);
     return {
       workspaceId: has('WORKSPACE') ? line.workspaceId : null,
@@ -112,6 +136,7 @@ export class UsageSums {
       day: has('DAY') ? line.startDate : null,
       week: has('WEEK') ? weekOf(line) : null,
       month: has('MONTH') ? monthOf(line) : null,
+      principalId: has('PRINCIPAL') ? share.principalId : null,
       originalMicros: 0,
       discountMicros: 0,
       amountMicros: 0,
@@ -120,9 +145,9 @@ export class UsageSums {
   }
 }
 
-export function summarize(lines: readonly UsageLine[], dimensions: readonly Dimension[]): UsageGroupRecord[] {
+export function summarize(lines: readonly UsageLine[], dimensions: readonly Dimension[], shareOf?: ShareOf): UsageGroupRecord[] {
   const sums = new UsageSums(dimensions);
-  for (const line of lines) sums.add(line);
+  for (const line of lines) sums.add(line, shareOf?.(line));
   return sums.groups();
 }
 

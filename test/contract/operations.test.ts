@@ -21,6 +21,7 @@ import {
 } from '../helpers/expected.js';
 import {
   ACCESS_OPERATIONS,
+  CHARGEBACK_OPERATIONS,
   contractExists,
   contractOperations,
   contractState,
@@ -44,8 +45,9 @@ const CHECKED = [
   'NodeLookup',
   'Entities',
   'ServiceSdl',
-  // Checked in access-operations.test.ts.
+  // Checked in access-operations.test.ts and chargeback-operations.test.ts.
   ...ACCESS_OPERATIONS,
+  ...CHARGEBACK_OPERATIONS,
 ];
 
 describe.skipIf(!contractExists)(`the public contract (${contractState})`, () => {

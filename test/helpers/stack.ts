@@ -5,6 +5,14 @@ import { loadConfig, type Config } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { createServer } from '../../src/server.js';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../src/simulator/index.js';
+import { openTrafficStore, type TrafficStore } from '../../src/traffic/store.js';
+
+/** An in-memory traffic store holding the simulator's history: what a collector running all year would have kept. */
+export async function demoTrafficStore(simulator: Simulator): Promise<TrafficStore> {
+  const store = await openTrafficStore({ inMemory: true });
+  await store.writeDays(simulator.trafficHistory());
+  return store;
+}
 
 export interface GraphQLResponse<T = any> {
   status: number;
@@ -31,6 +39,8 @@ export interface Stack extends ServerUnderTest {
 
 export interface ServerOverrides {
   config?: Partial<Config>;
+  /** Daily traffic kept beyond the Metrics API's week; see `demoTrafficStore`. */
+  trafficStore?: TrafficStore;
   apiSecret?: string;
   tracerProvider?: TracerProvider;
 }
@@ -53,6 +63,7 @@ export async function startServerOver(simulator: Simulator, options: ServerOverr
       apiKey: simulator.credentials.apiKey,
       apiSecret: options.apiSecret ?? simulator.credentials.apiSecret,
     },
+    trafficStore: options.trafficStore,
     logger: createLogger('debug', sink),
     tracerProvider: options.tracerProvider,
   });

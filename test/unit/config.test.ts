@@ -187,3 +187,35 @@ describe('loadConfig for answer compression', () => {
     expect(() => loadConfig({ COMPRESSION: 'gzip' })).toThrow(/^COMPRESSION:/);
   });
 });
+
+describe('loadConfig for the traffic store', () => {
+  it('keeps traffic in ./data, embedded, and does not collect it, unless told', () => {
+    expect(loadConfig({}).traffic).toEqual({ databaseUrl: undefined, dataDir: './data', collect: false });
+    expect(loadConfig({ DATA_DIR: '/var/lib/subgraph', COLLECT_TRAFFIC: 'on' }).traffic).toEqual({
+      databaseUrl: undefined,
+      dataDir: '/var/lib/subgraph',
+      collect: true,
+    });
+  });
+
+  it('takes a postgres:// or postgresql:// DATABASE_URL', () => {
+    for (const url of ['postgres://graph:pw@db.internal:5432/traffic', 'postgresql://graph@db.internal/traffic?sslmode=require']) {
+      expect(loadConfig({ DATABASE_URL: url }).traffic.databaseUrl).toBe(url);
+    }
+  });
+
+  it.each([
+    ['DATABASE_URL', 'mysql://graph:pw-S3cret@db/traffic'],
+    ['DATABASE_URL', 'postgres://graph:pw-S3cret@'],
+    ['COLLECT_TRAFFIC', 'yes'],
+  ])('rejects %s=%s naming the variable, never the value', (variable, value) => {
+    expect(() => loadConfig({ [variable]: value })).toThrow(new RegExp(`^${variable}:`));
+    expect(() => loadConfig({ [variable]: value })).not.toThrow(/S3cret/);
+  });
+
+  it('needs no choice of who may call to collect a real organization: collecting serves no one', () => {
+    const real = { CONFLUENT_CLOUD_API_KEY: 'KEY', CONFLUENT_CLOUD_API_SECRET: 'cfltSECRET' };
+    expect(() => loadConfig(real)).toThrow(/needs its callers to authenticate/);
+    expect(loadConfig(real, 'collect').upstream).toMatchObject({ mode: 'confluent', apiKey: 'KEY' });
+  });
+});

@@ -77,7 +77,7 @@ describe('cost summaries', () => {
 
   it('of several windows sum each line once, as the lines of the period do, reading each window once', async () => {
     const streamed = loadersOver([], byWindow);
-    const summed = await streamed.summary(long, ['WORKSPACE'], {});
+    const summed = await streamed.summary(long, ['WORKSPACE']);
     const kept = loadersOver([], byWindow);
     expect(summed).toEqual(summarize(await kept.matching(long), ['WORKSPACE']));
     expect(summed.map((group) => [group.workspaceId, group.lineItemCount])).toEqual([
@@ -89,7 +89,7 @@ describe('cost summaries', () => {
 
   it('of several windows keep no lines, but share the calls of fields reading the same windows at once', async () => {
     const loaders = loadersOver([], byWindow);
-    await Promise.all([loaders.summary(long, ['PRODUCT']), loaders.summary(long, ['DAY'], { workspaceId: 'env-2' })]);
+    await Promise.all([loaders.summary(long, ['PRODUCT']), loaders.summary(long, ['DAY'], [{ workspaceId: 'env-2' }])]);
     expect(loaders.calls).toHaveLength(3);
     // Read again for a field that pages through them, now that no summary holds them.
     await loaders.matching(long);
