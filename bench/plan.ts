@@ -65,6 +65,26 @@ export function accessReviewPlan(data: SimulatorData, metricsGroups: number, con
   return { fewestCalls: managementCalls + 2 * metricsPages, rounds: managementRounds + metricsPages };
 }
 
+/**
+ * The contract's Chargeback for one ≤31-day period, the store holding its days but those the Metrics
+ * API still holds: the cost pages, one after another; then, once the lines name their clusters, one
+ * Metrics query per metric for the recent days (as many pages as their groups fill); beside them the
+ * people, service-account and identity-provider pages and one pool list per provider, for the names.
+ */
+export function chargebackPlan(
+  data: SimulatorData,
+  period: { start: string; end: string },
+  recentGroups: number,
+  concurrency: number,
+): CallPlan {
+  const costPages = pages(costLinesIn(data, period), COST_PAGE_SIZE);
+  const metricsPages = recentGroups > 0 ? pages(recentGroups, METRICS_GROUPS_PER_PAGE) : 0;
+  const names = pages(data.users.length) + pages(data.serviceAccounts.length) + 1 + data.identityProviders.length;
+  const fewestCalls = costPages + 2 * metricsPages + names;
+  const dependencyRounds = Math.max(costPages + metricsPages, pages(data.users.length));
+  return { fewestCalls, rounds: Math.max(dependencyRounds, Math.ceil(fewestCalls / concurrency)) };
+}
+
 /** A query every read of which is in the shared cache: no call. */
 export const CACHED_PLAN: CallPlan = { fewestCalls: 0, rounds: 0 };
 

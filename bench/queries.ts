@@ -35,6 +35,11 @@ export const INACTIVE_FINDINGS = `query Inactive($activityPeriod: DateRangeInput
   accessFindings(filter: { kinds: [INACTIVE_PRINCIPAL] }, activityPeriod: $activityPeriod) { totalCount }
 }`;
 
+/** The contract's Chargeback: a period's cost by the principal that caused it. */
+export const CHARGEBACK = `query Chargeback($period: DateRangeInput!) {
+  usageSummary(period: $period, groupBy: [PRINCIPAL]) { principalId user { id type name } identityPool { id } cost { amount currencyCode } }
+}`;
+
 export const SMALL = `query Small { organization { id name } }`;
 
 export const USERS_PAGE = `query UsersPage($after: String) {

@@ -3,10 +3,13 @@
 // calls against the fewest possible, wall time against the critical path, throughput, latency
 // percentiles and memory, for the batched server (cached, and with its cache off) and for a naive
 // baseline of the same server. See bench/README.md.
-import { cpus } from 'node:os';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { lastFullMonth } from '../src/calendar.js';
 import { loadConfig } from '../src/config.js';
 import { startSimulator, type Simulator } from '../src/simulator/index.js';
+import { openTrafficStore } from '../src/traffic/store.js';
 import { checkPeriod, costWindows } from '../src/usage/period.js';
 import { linesOfCode } from './loc.js';
 import { COST_PAGE_SIZE } from './plan.js';
@@ -22,6 +25,8 @@ import {
   usersByEmail,
   yearByWorkspace,
   accessReview,
+  chargebackCold,
+  chargebackWarm,
   type BenchContext,
   type ScenarioResult,
 } from './scenarios.js';
@@ -60,6 +65,18 @@ function lastYear(now = new Date()): { start: string; end: string } {
   };
 }
 
+/**
+ * An embedded traffic store in a temporary DATA_DIR holding the month's days that the Metrics API no
+ * longer holds, as a collector would have kept them: the chargeback server opens it.
+ */
+async function storeOfMonth(simulator: Simulator, month: { start: string; end: string }): Promise<string> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'bench-traffic-'));
+  const store = await openTrafficStore({ dataDir });
+  await store.writeDays(simulator.trafficHistory().filter(({ day }) => day >= month.start && day < month.end));
+  await store.close();
+  return dataDir;
+}
+
 /** The last seven finished days, end exclusive: what the Metrics API still holds. */
 function lastWeek(now = new Date()): { start: string; end: string } {
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
@@ -95,6 +112,7 @@ async function main(): Promise<void> {
   const yearPeriod = lastYear();
   const week = lastWeek();
   await warmSimulator(simulator, [period, yearPeriod]);
+  const trafficDir = await storeOfMonth(simulator, period);
   const results: ScenarioResult[] = [];
   const serverProcesses: ServerProcessResult[] = [];
   let latencyMs = LATENCY_MS;
@@ -104,9 +122,10 @@ async function main(): Promise<void> {
   };
 
   /** Scenarios run in order on one fresh server process, at the latency set. */
-  async function onFreshServer(serverKind: ScenarioResult['server'], scenarios: Scenario[]) {
+  async function onFreshServer(serverKind: ScenarioResult['server'], scenarios: Scenario[], dataDir?: string) {
     const naive = serverKind === 'naive';
     const server = await startBenchServer({
+      dataDir,
       upstream: { apiUrl: simulator.url, telemetryUrl: simulator.telemetryUrl, ...simulator.credentials },
       cache: serverKind === 'batched + cached',
       batching: !naive,
@@ -149,11 +168,13 @@ async function main(): Promise<void> {
   await onFreshServer('batched + cached', [allUsersPaged]);
   await onFreshServer('batched + cached', [usersByEmail]);
   await onFreshServer('batched + cached', [accessReview]);
+  await onFreshServer('batched + cached', [chargebackCold, chargebackWarm], trafficDir);
 
   atLatency(REALISTIC_LATENCY_MS);
   await onFreshServer('batched, cache off', [flagshipCold(5, 5)]);
   await onFreshServer('batched + cached', [yearByWorkspace]);
   await onFreshServer('batched + cached', [accessReview]);
+  await onFreshServer('batched + cached', [chargebackCold], trafficDir);
 
   // The naive baseline at the first latency only: its flagship takes minutes as it is.
   atLatency(LATENCY_MS);
@@ -162,6 +183,7 @@ async function main(): Promise<void> {
   await onFreshServer('naive', [allUsersPaged]);
   await onFreshServer('naive', [usersByEmail]);
   await simulator.close();
+  await rm(trafficDir, { recursive: true, force: true });
 
   const batched = serverProcesses.filter((process) => process.server !== 'naive');
   await writeReports({

@@ -4,6 +4,7 @@ import { parseDay } from '../src/calendar.js';
 import { readTraffic } from '../src/simulator/index.js';
 import {
   accessReviewPlan,
+  chargebackPlan,
   allUsersPlan,
   CACHED_PLAN,
   costLinesIn,
@@ -12,7 +13,7 @@ import {
   yearSummaryPlan,
   type CallPlan,
 } from './plan.js';
-import { ACCESS_FINDINGS, ENTITIES, INACTIVE_FINDINGS, FLAGSHIP, SMALL, USERS_PAGE, YEAR_BY_WORKSPACE } from './queries.js';
+import { ACCESS_FINDINGS, CHARGEBACK, ENTITIES, INACTIVE_FINDINGS, FLAGSHIP, SMALL, USERS_PAGE, YEAR_BY_WORKSPACE } from './queries.js';
 import type { BenchResponse, BenchServer } from './server-handle.js';
 import { percentile, round } from './stats.js';
 
@@ -256,6 +257,74 @@ export const accessReview = (context: BenchContext) => {
     },
   );
 };
+
+export const CHARGEBACK_NAME = 'chargeback, a month';
+
+/** Micro-dollars of a Decimal: the sums are checked exactly, not as floats. */
+const microsOf = (decimal: string): bigint => {
+  const [whole = '0', fraction = ''] = decimal.replace('-', '').split('.');
+  const micros = BigInt(whole) * 1_000_000n + BigInt(fraction.padEnd(6, '0'));
+  return decimal.startsWith('-') ? -micros : micros;
+};
+
+/** The month's bill in micro-dollars, straight from the simulator. */
+function billedMicros(context: BenchContext): bigint {
+  const { start, end } = context.period;
+  return context.simulator.data.costs
+    .filter((cost) => cost.start_date.slice(0, 10) >= start && cost.start_date.slice(0, 10) < end)
+    .reduce((sum, cost) => sum + BigInt(Math.round((cost.amount ?? cost.original_amount - (cost.discount_amount ?? 0)) * 1_000_000)), 0n);
+}
+
+/** Whether a Chargeback answer adds up to the month's bill exactly and allocates some of it. */
+function exactChargeback(response: BenchResponse, billed: bigint): boolean {
+  const answer: Array<{ principalId: string | null; cost: { amount: string } }> = response.json().data?.usageSummary ?? [];
+  const total = answer.reduce((sum, group) => sum + microsOf(group.cost.amount), 0n);
+  const allocated = answer.some((group) => group.principalId !== null);
+  if (total !== billed || !allocated)
+    console.error(`${CHARGEBACK_NAME}: groups sum to ${total} µ$, billed ${billed}; allocated: ${allocated}`);
+  return total === billed && allocated;
+}
+
+/**
+ * The contract's Chargeback for the flagship's month as the first request of a new process, its
+ * traffic store holding the month's days that the Metrics API no longer does. Its groups must add
+ * up to the month's bill exactly, and allocate some of it.
+ */
+export const chargebackCold = (context: BenchContext) => {
+  const { data } = context.simulator;
+  const recent = {
+    fromDay: Math.max(parseDay(context.period.start)!, parseDay(context.week.start)!),
+    toDay: parseDay(context.period.end)!,
+  };
+  const groups = new Set(
+    readTraffic(
+      data.traffic,
+      recent,
+      data.clusters.map((cluster) => cluster.id),
+    ).map((day) => `${day.clusterId} ${day.principalId}`),
+  );
+  const billed = billedMicros(context);
+  return measure(
+    context,
+    `${CHARGEBACK_NAME}, first request of a new process`,
+    chargebackPlan(data, context.period, groups.size, context.concurrency),
+    async () => {
+      const response = await context.server.graphql(CHARGEBACK, { period: context.period });
+      return {
+        requests: 1,
+        durations: [response.ms],
+        wallMs: response.ms,
+        errors: response.failed || !exactChargeback(response, billed) ? 1 : 0,
+      };
+    },
+  );
+};
+
+/** The same again on the same server: its response kept. */
+export const chargebackWarm = (context: BenchContext) =>
+  measure(context, `${CHARGEBACK_NAME}, warm (${WARM_REQUESTS} in a row)`, CACHED_PLAN, () =>
+    warmedUp(() => context.server.graphql(CHARGEBACK, { period: context.period })),
+  );
 
 export const YEAR_SUMMARY = 'usage by workspace, a year';
 

@@ -3,6 +3,7 @@
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
 import { createServer } from '../src/server.js';
+import { openTrafficStore } from '../src/traffic/store.js';
 import { peakMemory } from './peak-memory.js';
 
 export interface BenchServerSettings {
@@ -13,6 +14,8 @@ export interface BenchServerSettings {
   batching: boolean;
   /** Only for the naive baseline, whose flagship takes minutes; others keep the default (25 s). */
   requestTimeoutMs?: number;
+  /** An embedded traffic store there (DATA_DIR), for chargeback; none otherwise. */
+  dataDir?: string;
 }
 
 export type BenchServerMessage = { url: string } | { peakRssBytes: number; processPeakRssBytes: number } | { collected: true };
@@ -36,7 +39,8 @@ const config = {
   ...(settings.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: settings.requestTimeoutMs }),
 };
 
-const server = createServer({ config, upstream: settings.upstream, logger: createLogger('silent') });
+const trafficStore = settings.dataDir === undefined ? undefined : await openTrafficStore({ dataDir: settings.dataDir });
+const server = createServer({ config, upstream: settings.upstream, trafficStore, logger: createLogger('silent') });
 const { url } = await server.listen(0, '127.0.0.1');
 
 process.on('message', (message) => {

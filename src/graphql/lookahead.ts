@@ -41,6 +41,11 @@ export function connectionNodesSelect(info: GraphQLResolveInfo, fieldName: strin
   return selectedOnNodes(info.fieldNodes, info.fragments, fieldName).length > 0;
 }
 
+/** Whether a field's own selection (a list of objects, say) selects `fieldName`. */
+export function selects(info: GraphQLResolveInfo, fieldName: string): boolean {
+  return info.fieldNodes.some((node) => [...fieldsIn(node.selectionSet, info.fragments)].some((field) => field.name.value === fieldName));
+}
+
 /** Whether `@skip` and `@include` on the field itself let it run. */
 export function isIncluded(field: FieldNode, variables: GraphQLResolveInfo['variableValues']): boolean {
   if (getDirectiveValues(GraphQLSkipDirective, field, variables)?.['if'] === true) return false;

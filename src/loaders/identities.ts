@@ -51,6 +51,10 @@ export function createIdentityLoaders(client: ConfluentReads, request: RequestOp
   });
 
   return {
+    /** Starts reading every pool, for fields that will name them; they report its failures, not this. */
+    prefetchPools: (): void => {
+      if (policy.batching) allPools().catch(() => {});
+    },
     providers,
     poolsOfProvider,
     allPools,

@@ -16,5 +16,5 @@ export const Organization: OrganizationResolvers = {
   users: (_, { filter, ...args }, { loaders }) => paginate(args, LISTS.users, () => loaders.users.list(filter ?? {})),
   roleBindings: (_, { filter, ...args }, context, info) =>
     roleBindingConnection(args, info, context, () => context.loaders.roleBindings.matching(filter ?? {})),
-  usageSummary: (_, args, context) => usageSummary(args, {}, context),
+  usageSummary: (_, args, context, info) => usageSummary(args, {}, context, info),
 };

@@ -8,5 +8,5 @@ export const PRODUCT_CODE = /^[A-Z][A-Z0-9_]*$/;
 export const Product: ProductResolvers = {
   __resolveReference: (reference) => (PRODUCT_CODE.test(reference.id) ? productOf(reference.id) : null),
   usage: (product, args, context) => usageConnection(args, { productId: product.code }, context),
-  usageSummary: (product, args, context) => usageSummary(args, { productId: product.code }, context),
+  usageSummary: (product, args, context, info) => usageSummary(args, { productId: product.code }, context, info),
 };

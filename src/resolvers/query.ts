@@ -29,7 +29,7 @@ export const Query: QueryResolvers = {
   products: (_, { period, ...args }, context) => paginate(args, LISTS.products, () => productCodes(period, context)),
   product: (_, { id }) => (PRODUCT_CODE.test(id) ? productOf(id) : null),
   usage: (_, args, context) => usageConnection(args, {}, context),
-  usageSummary: (_, args, context) => usageSummary(args, {}, context),
+  usageSummary: (_, args, context, info) => usageSummary(args, {}, context, info),
   apiKeys: (_, { filter, ...args }, context, info) =>
     apiKeyConnection(args, info, context, () => context.loaders.apiKeys.matching(filter ?? {})),
   apiKey: (_, { id }, { loaders }) => (API_KEY_ID.test(id) ? loaders.apiKeys.byId.load(id) : null),

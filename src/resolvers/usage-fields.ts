@@ -3,7 +3,8 @@
 import type { UsageDimension, UsageFilter } from '../__generated__/resolvers-types.js';
 import { productOf } from '../catalog/products.js';
 import type { Context } from '../context.js';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
+import { selects } from '../graphql/lookahead.js';
 import { paginate, type ConnectionArgs } from '../graphql/connections.js';
 import { ErrorCode } from '../graphql/errors.js';
 import type { Allocation } from '../loaders/costs.js';
@@ -32,11 +33,15 @@ export const MAX_SUMMARY_GROUPS = 10_000;
 export async function usageSummary(
   args: { period: PeriodInput; groupBy?: readonly UsageDimension[] | null; filter?: UsageFilter | null },
   scope: UsageFilter,
-  { loaders }: Context,
+  { loaders, mayRead }: Context,
+  info: GraphQLResolveInfo,
 ) {
   const period = checkPeriod(args.period);
   const dimensions = args.groupBy ?? [];
   const allocation = dimensions.includes('PRINCIPAL') ? allocationByTraffic(loaders) : undefined;
+  // The principals' listings start beside the cost lines, not after the groups are summed.
+  if (allocation && mayRead('UsageGroup.user') && selects(info, 'user')) loaders.users.prefetchPrincipals();
+  if (allocation && mayRead('UsageGroup.identityPool') && selects(info, 'identityPool')) loaders.identities.prefetchPools();
   const groups = await loaders.costs.summary(period, dimensions, [scope, args.filter ?? {}], allocation);
   if (groups.length > MAX_SUMMARY_GROUPS) {
     const message = `Summary groups limit of ${MAX_SUMMARY_GROUPS} exceeded, found ${groups.length}: group by fewer dimensions, or filter or shorten the period.`;

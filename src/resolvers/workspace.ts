@@ -20,5 +20,5 @@ export const Workspace: WorkspaceResolvers = {
   apiKeys: (environment, args, context, info) =>
     apiKeyConnection(args, info, context, () => context.loaders.apiKeys.matching({ workspaceId: environment.id })),
   usage: (environment, args, context) => usageConnection(args, { workspaceId: environment.id }, context),
-  usageSummary: (environment, args, context) => usageSummary(args, { workspaceId: environment.id }, context),
+  usageSummary: (environment, args, context, info) => usageSummary(args, { workspaceId: environment.id }, context, info),
 };
