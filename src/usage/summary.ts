@@ -50,7 +50,10 @@ function bucketsOf(line: UsageLine): { week: string; month: string } | null {
 const weekOf = (line: UsageLine) => bucketsOf(line)?.week ?? null;
 const monthOf = (line: UsageLine) => bucketsOf(line)?.month ?? null;
 
-const VALUE_OF_DIMENSION: Record<Dimension, (line: UsageLine, share: CostShare) => string | null> = {
+/** What a group adds up: a whole line, or a principal's share of one (allocation.ts). */
+type Share = Pick<CostShare, 'originalMicros' | 'discountMicros' | 'amountMicros'> & { principalId?: string | null };
+
+const VALUE_OF_DIMENSION: Record<Dimension, (line: UsageLine, share: Share) => string | null> = {
   WORKSPACE: (line) => line.workspaceId,
   PRODUCT: (line) => line.product,
   LINE_TYPE: (line) => line.lineType,
@@ -58,7 +61,7 @@ const VALUE_OF_DIMENSION: Record<Dimension, (line: UsageLine, share: CostShare) 
   DAY: (line) => line.startDate,
   WEEK: weekOf,
   MONTH: monthOf,
-  PRINCIPAL: (_, share) => share.principalId,
+  PRINCIPAL: (_, share) => share.principalId ?? null,
 };
 
 /** A line's cost, or a principal's share of it (allocation.ts), in micro-dollars; principal null: not allocated. */
@@ -84,7 +87,7 @@ export type ShareOf = (line: UsageLine) => CostShare[];
  */
 export class UsageSums {
   readonly #dimensions: Dimension[];
-  readonly #valuesOf: Array<(line: UsageLine, share: CostShare) => string | null>;
+  readonly #valuesOf: Array<(line: UsageLine, share: Share) => string | null>;
   /** One map per dimension, nested, the last holding the groups: no key is built per line. */
   readonly #root: Level = new Map();
   readonly #groups: Array<{ values: Array<string | null>; group: UsageGroupRecord }> = [];
@@ -94,11 +97,14 @@ export class UsageSums {
     this.#valuesOf = this.#dimensions.map((dimension) => VALUE_OF_DIMENSION[dimension]);
   }
 
-  add(line: UsageLine, shares: readonly CostShare[] = wholeLine(line)): void {
-    for (const share of shares) this.#addShare(line, share);
+  /** Adds a line whole, or the shares it was split into. */
+  add(line: UsageLine, shares?: readonly CostShare[]): void {
+    // A whole line is its own share: no object per line for the year of lines a summary may add.
+    if (!shares) this.#addShare(line, line);
+    else for (const share of shares) this.#addShare(line, share);
   }
 
-  #addShare(line: UsageLine, share: CostShare): void {
+  #addShare(line: UsageLine, share: Share): void {
     let level = this.#root;
     for (const valueOf of this.#valuesOf) {
       const value = valueOf(line, share);
@@ -125,7 +131,7 @@ export class UsageSums {
       .map(({ group }) => group);
   }
 
-  #newGroup(line: UsageLine, share: CostShare): UsageGroupRecord {
+  #newGroup(line: UsageLine, share: Share): UsageGroupRecord {
     const has = (dimension: Dimension) => this.#dimensions.includes(dimension);
     return {
       workspaceId: has('WORKSPACE') ? line.workspaceId : null,
@@ -136,7 +142,7 @@ export class UsageSums {
       day: has('DAY') ? line.startDate : null,
       week: has('WEEK') ? weekOf(line) : null,
       month: has('MONTH') ? monthOf(line) : null,
-      principalId: has('PRINCIPAL') ? share.principalId : null,
+      principalId: has('PRINCIPAL') ? (share.principalId ?? null) : null,
       originalMicros: 0,
       discountMicros: 0,
       amountMicros: 0,
