@@ -4,18 +4,10 @@
 import { formatDay } from '../calendar.js';
 import { InvalidInputError } from '../domain-errors.js';
 import type { KafkaTrafficPoint as TrafficPoint } from '../confluent/client.js';
+import { trafficRowsOf, type TrafficRow } from '../confluent/metrics.js';
 import type { Period } from '../usage/period.js';
 
-/** One principal's Kafka traffic on one cluster on one day, as the traffic store keeps it. */
-export interface TrafficRow {
-  /** `YYYY-MM-DD` */
-  day: string;
-  clusterId: string;
-  /** Bare: `sa-…`, `u-…`, `pool-…`. */
-  principalId: string;
-  requestBytes: number;
-  responseBytes: number;
-}
+export type { TrafficRow };
 
 /** Traffic rows, and the days they cover: a day without a row but with data had no traffic. */
 export interface TrafficData {
@@ -25,22 +17,7 @@ export interface TrafficData {
 
 /** The Metrics API's points of its two metrics as rows, and the days any point came back for. */
 export function trafficDataOfPoints(points: { request: readonly TrafficPoint[]; response: readonly TrafficPoint[] }): TrafficData {
-  const rows = new Map<string, TrafficRow>();
-  const add = (list: readonly TrafficPoint[], field: 'requestBytes' | 'responseBytes') => {
-    for (const point of list) {
-      const key = `${point.day} ${point.clusterId} ${point.principalId}`;
-      let row = rows.get(key);
-      if (!row)
-        rows.set(
-          key,
-          (row = { day: point.day, clusterId: point.clusterId, principalId: point.principalId, requestBytes: 0, responseBytes: 0 }),
-        );
-      row[field] += point.bytes;
-    }
-  };
-  add(points.request, 'requestBytes');
-  add(points.response, 'responseBytes');
-  return { rows: [...rows.values()], daysWithData: new Set([...points.request, ...points.response].map((point) => point.day)) };
+  return { rows: trafficRowsOf(points), daysWithData: new Set([...points.request, ...points.response].map((point) => point.day)) };
 }
 
 export interface PrincipalTraffic {

@@ -66,6 +66,33 @@ export function trafficPointsOf(page: MetricsPage): KafkaTrafficPoint[] {
   return points;
 }
 
+/** One principal's traffic on one cluster on one day: both metrics side by side. */
+export interface TrafficRow {
+  /** `YYYY-MM-DD` */
+  day: string;
+  clusterId: string;
+  /** Bare: `sa-…`, `u-…`, `pool-…`. */
+  principalId: string;
+  requestBytes: number;
+  responseBytes: number;
+}
+
+/** The points of the two metrics as rows, one per day, cluster and principal. */
+export function trafficRowsOf(points: { request: readonly KafkaTrafficPoint[]; response: readonly KafkaTrafficPoint[] }): TrafficRow[] {
+  const rows = new Map<string, TrafficRow>();
+  const add = (list: readonly KafkaTrafficPoint[], field: 'requestBytes' | 'responseBytes') => {
+    for (const { day, clusterId, principalId, bytes } of list) {
+      const key = `${day} ${clusterId} ${principalId}`;
+      let row = rows.get(key);
+      if (!row) rows.set(key, (row = { day, clusterId, principalId, requestBytes: 0, responseBytes: 0 }));
+      row[field] += bytes;
+    }
+  };
+  add(points.request, 'requestBytes');
+  add(points.response, 'responseBytes');
+  return [...rows.values()];
+}
+
 export function nextMetricsPageToken(page: MetricsPage): string | undefined {
   return page.meta?.pagination?.next_page_token || undefined;
 }

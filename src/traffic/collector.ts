@@ -4,7 +4,7 @@
 // point for are written. Days it returned nothing for stay unmarked: it may no longer hold them,
 // and they must never read as "no traffic".
 import type { KafkaTrafficPoint, KafkaTrafficQuery, RequestOptions } from '../confluent/client.js';
-import { TRAFFIC_METRICS } from '../confluent/metrics.js';
+import { TRAFFIC_METRICS, trafficRowsOf } from '../confluent/metrics.js';
 import type { Environment, KafkaCluster } from '../confluent/types.js';
 import { formatDay, today } from '../calendar.js';
 import type { Logger } from '../logger.js';
@@ -72,35 +72,18 @@ async function readPoints(client: TrafficSource, clusterIds: readonly string[], 
   }
 }
 
-/** The rows of each wanted day that any point came back for, request and response bytes side by side. */
-function rowsByDay(wanted: ReadonlySet<string>, requestPoints: KafkaTrafficPoint[], responsePoints: KafkaTrafficPoint[]) {
-  const days = new Map<string, Map<string, TrafficRow>>();
-  const add = (point: KafkaTrafficPoint, field: 'requestBytes' | 'responseBytes') => {
-    if (!wanted.has(point.day)) return;
-    let rows = days.get(point.day);
-    if (!rows) days.set(point.day, (rows = new Map()));
-    const key = `${point.clusterId}\n${point.principalId}`;
-    let row = rows.get(key);
-    if (!row)
-      rows.set(
-        key,
-        (row = { day: point.day, clusterId: point.clusterId, principalId: point.principalId, requestBytes: 0, responseBytes: 0 }),
-      );
-    row[field] += point.bytes;
-  };
-  for (const point of requestPoints) add(point, 'requestBytes');
-  for (const point of responsePoints) add(point, 'responseBytes');
-  return [...days]
-    .sort(([left], [right]) => (left < right ? -1 : 1))
-    .map(([day, rows]) => ({
-      day,
-      // A day's sum of a byte counter is whole bytes; rounding only drops a float's noise.
-      rows: [...rows.values()].map((row) => ({
-        ...row,
-        requestBytes: Math.round(row.requestBytes),
-        responseBytes: Math.round(row.responseBytes),
-      })),
-    }));
+/** The rows of each wanted day that any point came back for, by day in order. */
+function rowsByDay(wanted: ReadonlySet<string>, request: KafkaTrafficPoint[], response: KafkaTrafficPoint[]) {
+  const days = new Map<string, TrafficRow[]>();
+  for (const row of trafficRowsOf({ request, response })) {
+    if (!wanted.has(row.day)) continue;
+    // A day's sum of a byte counter is whole bytes; rounding only drops a float's noise.
+    const whole = { ...row, requestBytes: Math.round(row.requestBytes), responseBytes: Math.round(row.responseBytes) };
+    const rows = days.get(row.day);
+    if (rows) rows.push(whole);
+    else days.set(row.day, [whole]);
+  }
+  return [...days].sort(([left], [right]) => (left < right ? -1 : 1)).map(([day, rows]) => ({ day, rows }));
 }
 
 /** Collects the finished days the store lacks; returns the days it wrote (YYYY-MM-DD, in order). */

@@ -2,21 +2,13 @@
 // §12): in Postgres when DATABASE_URL is set, else in an embedded SQLite under DATA_DIR, with one
 // schema and one set of queries for both.
 import { join } from 'node:path';
+import type { TrafficRow } from '../confluent/metrics.js';
 import { openEmbedded } from './embedded.js';
 import { migrate } from './migrations.js';
 import { openPostgres } from './postgres.js';
 import { SqlTrafficStore } from './sql-store.js';
 
-export interface TrafficRow {
-  /** YYYY-MM-DD */
-  day: string;
-  clusterId: string;
-  /** Bare, as the Metrics API labels it: `sa-…`, `u-…`, `pool-…`. */
-  principalId: string;
-  /** Whole bytes. */
-  requestBytes: number;
-  responseBytes: number;
-}
+export type { TrafficRow };
 
 /** YYYY-MM-DD days, `end` excluded. */
 export interface DayRange {

@@ -2,9 +2,9 @@
 // of the test's own in a temporary folder, on a free loopback port; or, when TEST_DATABASE_URL is
 // set, that server. Each test gets a fresh database of its own.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { freePort } from './free-port.js';
 import { once } from 'node:events';
 import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -34,16 +34,6 @@ export const postgresTests = {
       ? `a throwaway Postgres (${BIN})`
       : `skipped: no Postgres server under ${INSTALLS}/*/bin (Debian's postgresql; .ci/run installs it)`,
 };
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  await once(server, 'close');
-  return port;
-}
 
 /** Postgres refuses to run as root: as root (CI), the cluster runs as the `postgres` user the package creates. */
 function serverUser(): { uid: number; gid: number } | undefined {

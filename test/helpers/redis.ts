@@ -1,21 +1,11 @@
 // A real redis-server of the test's own, on a free loopback port (Debian's redis-server package).
 import { spawn, type ChildProcess } from 'node:child_process';
+import { freePort } from './free-port.js';
 import { existsSync } from 'node:fs';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
 
 export const REDIS_SERVER = '/usr/bin/redis-server';
 export const redisAvailable = existsSync(REDIS_SERVER);
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  await once(server, 'close');
-  return port;
-}
 
 export interface RedisUnderTest {
   url: string;
