@@ -5,6 +5,7 @@ import { formatDay, lastFullMonth } from '../../src/calendar.js';
 import { loadConfig } from '../../src/config.js';
 import { startSimulator, type Simulator } from '../../src/simulator/index.js';
 import { openTrafficStore, type TrafficStore } from '../../src/traffic/store.js';
+import { expectedActivity } from '../helpers/access-expected.js';
 import { decimalMicros } from '../helpers/expected.js';
 import { demoTrafficStore, startServerOver, type ServerUnderTest } from '../helpers/stack.js';
 
@@ -95,6 +96,29 @@ describe('chargeback', () => {
     });
     expect(metricsOnly.data.trafficCoverage.daysWithoutData).toHaveLength(23);
     expect(metricsOnly.data.trafficCoverage.daysWithoutData[0]).toBe(month.start);
+  });
+
+  it("reads a principal's activity of days older than the Metrics API's week from the store, without a Metrics call", async () => {
+    const older = { start: formatDay(today - 40), end: formatDay(today - 10) };
+    const activity = expectedActivity(simulator.data, older, 0);
+    const account = simulator.data.serviceAccounts.find((candidate) => (activity.byPrincipal.get(candidate.id)?.activeDays.size ?? 0) > 0)!;
+    simulator.log.clear();
+    const query =
+      'query ($id: ID!, $p: DateRangeInput!) { user(id: $id) { activity(period: $p) { activeDays requestBytes responseBytes days daysWithData } } }';
+    const { data, errors } = await server.graphql(query, { id: account.id, p: older });
+    expect(errors).toBeUndefined();
+    const expected = activity.byPrincipal.get(account.id)!;
+    expect(data.user.activity).toEqual({
+      activeDays: expected.activeDays.size,
+      requestBytes: expected.requestBytes,
+      responseBytes: expected.responseBytes,
+      days: 30,
+      daysWithData: 30,
+    });
+    expect(simulator.log.countsByRoute()['POST /v2/metrics/{dataset}/query']).toBeUndefined();
+    // Without the store those days have no data: a clear error, not "no traffic".
+    const without = await bare.graphql(query, { id: account.id, p: older });
+    expect(without.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
   });
 
   it('collects the finished days the Metrics API holds when COLLECT_TRAFFIC=on, while it listens', async () => {
