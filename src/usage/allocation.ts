@@ -25,25 +25,54 @@ export function clusterDayTraffic(rows: readonly TrafficRow[]): ClusterDayTraffi
 
 /**
  * `total` micro-units split in proportion to the weights, largest remainder first, ties to the
- * smallest id; the parts add up to `total` exactly. Products are BigInt: micro-dollars times bytes
- * pass 2^53 quickly.
+ * smallest id; the parts add up to `total` exactly. Floats give the exact parts in almost every
+ * case (`floatSplit`); where they cannot be sure, BigInt does it (micro-dollars times bytes pass
+ * 2^53 quickly).
  */
 export function splitByLargestRemainder(total: number, weights: ReadonlyArray<readonly [string, number]>): number[] {
-  const sign = total < 0 ? -1n : 1n;
+  if (weights.length === 1) return [total];
+  const whole = weights.map(([id, weight]) => [id, Math.round(weight)] as const);
+  return floatSplit(total, whole) ?? exactSplit(total, whole);
+}
+
+/** Remainder first, then the smallest id. */
+const byRemainderThenId = (a: { remainder: number | bigint; id: string }, b: { remainder: number | bigint; id: string }) =>
+  a.remainder !== b.remainder ? (a.remainder > b.remainder ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+
+function handOut<T extends { remainder: number | bigint; id: string; part: number }>(quotas: T[], left: number): void {
+  for (const quota of [...quotas].sort(byRemainderThenId).slice(0, left)) quota.part += 1;
+}
+
+/**
+ * The parts from floats, or undefined where a float's error (at most `total` × 2^-52) could move a
+ * part across a whole number or swap two remainders: then only exact arithmetic can tell.
+ */
+function floatSplit(total: number, weights: ReadonlyArray<readonly [string, number]>): number[] | undefined {
+  const magnitude = Math.abs(total);
+  const sum = weights.reduce((acc, [, weight]) => acc + weight, 0);
+  if (!Number.isSafeInteger(sum) || magnitude > Number.MAX_SAFE_INTEGER) return undefined;
+  const error = magnitude * 1e-12 + 1e-9;
+  const quotas = weights.map(([id, weight]) => {
+    const exact = (magnitude * weight) / sum;
+    const part = Math.floor(exact);
+    return { id, part, remainder: exact - part };
+  });
+  if (quotas.some(({ remainder }) => remainder < error || remainder > 1 - error)) return undefined;
+  const ordered = [...quotas].sort((a, b) => b.remainder - a.remainder);
+  if (ordered.some((quota, index) => index > 0 && ordered[index - 1]!.remainder - quota.remainder < 2 * error)) return undefined;
+  handOut(quotas, magnitude - quotas.reduce((acc, quota) => acc + quota.part, 0));
+  return quotas.map(({ part }) => (total < 0 ? 0 - part : part));
+}
+
+function exactSplit(total: number, weights: ReadonlyArray<readonly [string, number]>): number[] {
   const whole = BigInt(Math.abs(total));
-  const scaled = weights.map(([, weight]) => BigInt(Math.round(weight)));
-  const sum = scaled.reduce((left, right) => left + right, 0n);
-  const parts = scaled.map((weight) => (whole * weight) / sum);
-  let left = whole - parts.reduce((acc, part) => acc + part, 0n);
-  const byRemainder = scaled
-    .map((weight, index) => ({ index, remainder: (whole * weight) % sum, id: weights[index]![0] }))
-    .sort((a, b) => (a.remainder === b.remainder ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.remainder > b.remainder ? -1 : 1));
-  for (const { index } of byRemainder) {
-    if (left === 0n) break;
-    parts[index]! += 1n;
-    left -= 1n;
-  }
-  return parts.map((part) => Number(part * sign));
+  const sum = weights.reduce((acc, [, weight]) => acc + BigInt(weight), 0n);
+  const quotas = weights.map(([id, weight]) => {
+    const share = whole * BigInt(weight);
+    return { id, part: Number(share / sum), remainder: share % sum };
+  });
+  handOut(quotas, Number(whole) - quotas.reduce((acc, quota) => acc + quota.part, 0));
+  return quotas.map(({ part }) => (total < 0 ? 0 - part : part));
 }
 
 /** The shares of one line: its principals' on a Kafka cluster-day with traffic, else one unallocated share. */

@@ -115,6 +115,41 @@ describe('allocating a cost line', () => {
     }
   });
 
+  it('gives the parts exact arithmetic gives, over many random lines and traffic of realistic sizes', () => {
+    // The rule in BigInt, written out plainly: floor of each exact share, one more each to the largest remainders.
+    const reference = (total: number, weights: Array<readonly [string, number]>) => {
+      const magnitude = BigInt(Math.abs(total));
+      const sum = weights.reduce((acc, [, weight]) => acc + BigInt(weight), 0n);
+      const quotas = weights.map(([id, weight], index) => ({
+        id,
+        index,
+        part: (magnitude * BigInt(weight)) / sum,
+        remainder: (magnitude * BigInt(weight)) % sum,
+      }));
+      let left = magnitude - quotas.reduce((acc, quota) => acc + quota.part, 0n);
+      for (const quota of [...quotas].sort((a, b) =>
+        a.remainder !== b.remainder ? (a.remainder > b.remainder ? -1 : 1) : a.id < b.id ? -1 : 1,
+      )) {
+        if (left === 0n) break;
+        quota.part += 1n;
+        left -= 1n;
+      }
+      return quotas.map((quota) => Number(total < 0 ? -quota.part : quota.part));
+    };
+    let seed = 11;
+    const random = () => (seed = (seed * 48_271) % 2_147_483_647) / 2_147_483_647;
+    for (let index = 0; index < 5_000; index++) {
+      const weights = Array.from(
+        { length: 2 + Math.floor(random() * 8) },
+        (_, i) => [`sa-${i}`, 1 + Math.floor(random() ** 3 * 5e12)] as const,
+      );
+      // Equal traffic now and then, so ties are decided by id.
+      if (index % 7 === 0) weights[1] = ['sa-1', weights[0]![1]];
+      const total = Math.floor((random() - 0.1) * 10 ** (2 + Math.floor(random() * 9)));
+      expect(splitByLargestRemainder(total, weights), `case ${index}`).toEqual(reference(total, weights));
+    }
+  });
+
   it('keeps every line whole over many random lines and weights', () => {
     let seed = 7;
     const random = () => (seed = (seed * 48_271) % 2_147_483_647) / 2_147_483_647;
