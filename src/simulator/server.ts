@@ -2,8 +2,7 @@
 // headers, routing and JSON responses. Handlers stay free of all of it.
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
 import {
   ConfluentError,
@@ -16,6 +15,7 @@ import {
   type Reply,
 } from './errors.js';
 import type { FaultAction, Faults } from './faults.js';
+import { listen, type RunningServer } from './listen.js';
 import type { RateLimiter, RateLimitState } from './rate-limit.js';
 import type { RequestRecorder } from './request-log.js';
 import { routeName, type RequestContext, type RouteDefinition, type RouteMatch, type Router } from './router.js';
@@ -30,11 +30,6 @@ export interface ServerParts {
   log: RequestRecorder;
   faults: Faults;
   rateLimiter: RateLimiter;
-}
-
-export interface RunningServer {
-  url: string;
-  close(): Promise<void>;
 }
 
 const WWW_AUTHENTICATE = 'Basic error="invalid_key", error_description="The API Key is invalid"';
@@ -163,23 +158,7 @@ export async function startServer(parts: ServerParts, port: number, host: string
     send(response, requestId, outcome.reply, outcome.body, outcome.limits);
   }
 
-  const server = createServer((request, response) => {
-    // Only a close while waiting rejects; the request is then abandoned with its socket.
-    handle(request, response).catch(() => response.destroy());
-  });
-  server.listen(port, host);
-  await once(server, 'listening');
-  const { port: boundPort } = server.address() as AddressInfo;
-  ownUrl = `http://${host.includes(':') ? `[${host}]` : host}:${boundPort}`;
-
-  return {
-    url: ownUrl,
-    async close() {
-      closing.abort();
-      const closed = once(server, 'close');
-      server.close();
-      server.closeAllConnections();
-      await closed;
-    },
-  };
+  const running = await listen(handle, closing, port, host);
+  ownUrl = running.url;
+  return running;
 }

@@ -3,14 +3,14 @@
 // endpoint; anything else is a 404. Every response carries the per-IP `ratelimit-*` headers.
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
 import { serverError, type Reply } from '../errors.js';
 import type { FaultAction, Faults } from '../faults.js';
 import type { RateLimitState } from '../rate-limit.js';
 import type { RequestRecorder } from '../request-log.js';
-import { isAuthorized, type RunningServer } from '../server.js';
+import { listen, type RunningServer } from '../listen.js';
+import { isAuthorized } from '../server.js';
 import type { SimulatorData } from '../store.js';
 import { TelemetryError, telemetryFailure } from './errors.js';
 import { answerQueryCall } from './query-route.js';
@@ -122,21 +122,5 @@ export async function startTelemetryServer(parts: TelemetryParts, host: string):
     send(response, requestId, outcome.reply, outcome.limits);
   }
 
-  const server = createServer((request, response) => {
-    // Only a close while waiting rejects; the request is then abandoned with its socket.
-    handle(request, response).catch(() => response.destroy());
-  });
-  server.listen(0, host);
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
-    async close() {
-      closing.abort();
-      const closed = once(server, 'close');
-      server.close();
-      server.closeAllConnections();
-      await closed;
-    },
-  };
+  return listen(handle, closing, 0, host);
 }
