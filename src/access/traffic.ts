@@ -34,7 +34,7 @@ export interface TrafficSummary {
   byPrincipal: Map<string, PrincipalTraffic>;
 }
 
-export function daysOf(period: Period): string[] {
+function daysOf(period: Period): string[] {
   const days: string[] = [];
   for (let day = period.start; day < period.end; day++) days.push(formatDay(day));
   return days;
